@@ -1,0 +1,166 @@
+"""Film detection: which film(s) each document is about.
+
+Strong evidence names a document's own film: an infobox ``name``, a lead
+sentence "<Title> is a 1988 American action film", "<Title> (1988)" in a
+heading, or a "<Title> Review" heading. Titles with a year in parentheses
+anywhere in the text ("Ninotchka (1939)") are weak: they become films of the
+corpus only if some document is mostly about them. Mentions are counted
+longest-title-first, so "Red Heat II" is not also counted as "Red Heat".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..models import Film
+
+_TITLE_WORDS = r"(?:[A-Z0-9][\w'’:&!?.-]*|of|the|a|an|and|in|on|at|to|for|from|with|de|la|le|du|vs\.?)"
+_TITLE = rf"[A-Z0-9][\w'’&!?.:-]*(?:\s{_TITLE_WORDS}){{0,8}}"
+_LEAD = re.compile(
+    rf"(?:^|\n)\s*(?:'{{2,3}})?(?P<title>{_TITLE}?)(?:'{{2,3}})?\s*(?:\((?P<y1>(?:18|19|20)\d\d)(?: film)?\)\s*)?"
+    rf"(?:is|was)\s+an?\s+(?P<y2>(?:18|19|20)\d\d)?\b[^.\n]{{0,80}}?\b(?:film|movie|picture|documentary|feature)\b"
+)
+_RELEASED_IN = re.compile(rf"Released in (?P<y>(?:18|19|20)\d\d), (?P<title>{_TITLE}?) is an?\b")
+_PAREN_YEAR = re.compile(rf"(?P<title>{_TITLE}?)\s\((?P<y>(?:18|19|20)\d\d)(?: film)?\)")
+_YEAR = re.compile(r"\b(18|19|20)\d\d\b")
+_REVIEW_SUFFIX = re.compile(r"\s*(?:[-–—:|]\s*)?(?:movie |film )?(?:review|recap|analysis|explained)s?\b.*$", re.I)
+_LEADING_JUNK = re.compile(r"^(?:The film|The movie|This film|It|He|She|They|There|In|On|At|Is|Released)\b", re.I)
+_STOP_TITLES = {"The film", "The movie", "It", "This", "There", "Critic Reviews"}
+
+
+def normalise_title(title: str) -> str:
+    t = title.lower().replace("’", "'")
+    t = re.sub(r"[^\w\s']", " ", t)
+    return " ".join(t.split())
+
+
+@dataclass
+class DocFilmEvidence:
+    """Titles a document names for itself (strong) and in passing (weak)."""
+
+    strong: list[tuple[str, int | None]] = field(default_factory=list)
+    weak: list[tuple[str, int | None]] = field(default_factory=list)
+
+
+def _tidy_title(raw: str) -> str | None:
+    t = raw.strip().strip("'\"“”‘’*").strip()
+    t = re.sub(r"\s+", " ", t)
+    if not t or len(t) > 80 or _LEADING_JUNK.match(t) and not t.startswith("The "):
+        return None
+    if t in _STOP_TITLES or not (t[0].isupper() or t[0].isdigit()):
+        return None
+    return t
+
+
+def evidence_for(cleaned_text: str, infobox: dict[str, str], first_heading: str | None) -> DocFilmEvidence:
+    """Collect title candidates from one document's cleaned text."""
+    ev = DocFilmEvidence()
+    name = infobox.get("name") or infobox.get("title")
+    if name:
+        year = None
+        for key in ("released", "release date", "release", "year"):
+            m = _YEAR.search(infobox.get(key, ""))
+            if m:
+                year = int(m.group())
+                break
+        t = _tidy_title(name)
+        if t:
+            ev.strong.append((t, year))
+    head = cleaned_text[:3000]
+    for m in _LEAD.finditer(head):
+        t = _tidy_title(m.group("title"))
+        if t and not _LEADING_JUNK.match(t):
+            y = m.group("y1") or m.group("y2")
+            ev.strong.append((t, int(y) if y else None))
+            break
+    for m in _RELEASED_IN.finditer(cleaned_text):
+        t = _tidy_title(m.group("title"))
+        if t:
+            ev.strong.append((t, int(m.group("y"))))
+    if first_heading:
+        h = _REVIEW_SUFFIX.sub("", first_heading).strip()
+        m = _PAREN_YEAR.fullmatch(h)
+        if m:
+            t = _tidy_title(m.group("title"))
+            if t:
+                ev.strong.append((t, int(m.group("y"))))
+        else:
+            t = _tidy_title(h)
+            if t and len(t.split()) <= 8:
+                ev.weak.append((t, None))
+    for m in _PAREN_YEAR.finditer(cleaned_text):
+        t = _tidy_title(m.group("title"))
+        if t and not _LEADING_JUNK.match(t):
+            ev.weak.append((t, int(m.group("y"))))
+    return ev
+
+
+class TitleMatcher:
+    """Finds film titles in text, longest title first, on word boundaries."""
+
+    def __init__(self, titles: list[str]) -> None:
+        self.titles = sorted(set(titles), key=len, reverse=True)
+        self._by_norm = {normalise_title(t): t for t in self.titles}
+        if self.titles:
+            alts = "|".join(re.escape(normalise_title(t)) for t in self.titles if normalise_title(t))
+            self._re = re.compile(rf"(?<![\w']){'(?:' + alts + ')' if alts else '(?!)'}(?![\w'])")
+        else:
+            self._re = re.compile(r"(?!)")
+
+    def find(self, text: str) -> list[str]:
+        """Titles mentioned in ``text``, one entry per mention."""
+        norm = normalise_title(text)
+        return [self._by_norm[m.group()] for m in self._re.finditer(norm)]
+
+
+def detect_films(docs: list[tuple[str, str, DocFilmEvidence]]) -> tuple[list[Film], dict[str, list[str]]]:
+    """Link documents (doc_id, cleaned text, evidence) to films.
+
+    Returns the corpus films and, per doc_id, the labels of its films.
+    """
+    years: dict[str, Counter] = {}
+    display: dict[str, str] = {}
+    strong_titles: set[str] = set()
+    for _, _, ev in docs:
+        for title, year in ev.strong + ev.weak:
+            key = normalise_title(title)
+            if not key:
+                continue
+            display.setdefault(key, title)
+            years.setdefault(key, Counter())
+            if year:
+                years[key][year] += 1
+        for title, _ in ev.strong:
+            strong_titles.add(normalise_title(title))
+
+    matcher = TitleMatcher(list(display.values()))
+    primary: dict[str, list[str]] = {}
+    for doc_id, text, ev in docs:
+        counts = Counter(normalise_title(t) for t in matcher.find(text))
+        own = [normalise_title(t) for t, _ in ev.strong if normalise_title(t)]
+        if not own:
+            ranked = counts.most_common()
+            if ranked and ranked[0][1] >= 2:
+                own = [ranked[0][0]]
+            else:
+                own = [normalise_title(t) for t, _ in ev.weak[:1] if counts.get(normalise_title(t), 0) >= 1]
+        # a document can be about several films when it discusses them equally
+        top = max((counts.get(k, 0) for k in own), default=0)
+        extra = [k for k, c in counts.items() if k not in own and k in strong_titles and top and c >= max(3, top // 2)]
+        primary[doc_id] = list(dict.fromkeys(own + extra))
+
+    films: dict[str, Film] = {}
+    doc_films: dict[str, list[str]] = {}
+    for doc_id, keys in primary.items():
+        labels = []
+        for key in keys:
+            year = years[key].most_common(1)[0][0] if years.get(key) else None
+            title = display[key]
+            label = f"{title} ({year})" if year else title
+            film = films.setdefault(key, Film(label=label, title=title, year=year))
+            film.doc_ids.append(doc_id)
+            labels.append(film.label)
+        doc_films[doc_id] = labels
+    return sorted(films.values(), key=lambda f: f.label), doc_films

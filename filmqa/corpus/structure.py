@@ -1,0 +1,397 @@
+"""Reads a document's layout: headings, prose, list items, tables, infoboxes.
+
+The segmenter walks the raw text once and returns ``Block``s with offsets into
+it. Structure that carries facts (infobox fields, table rows, ``Actor as Role``
+cast lines) is parsed into records here; prose is left to the passage builder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import CastCredit, InfoboxField, TableRow
+from .cleaning import clean
+
+
+@dataclass
+class Block:
+    kind: str  # heading | prose | item | row | field | boiler
+    start: int
+    end: int
+    section: str | None = None
+    text: str = ""  # cleaned text (headings, rows)
+    level: int = 0
+    para: int = 0  # prose blocks with the same ``para`` form one paragraph
+    run: int = 0  # blocks with the same ``run`` may share a passage
+
+
+@dataclass
+class Layout:
+    blocks: list[Block] = field(default_factory=list)
+    infobox: list[InfoboxField] = field(default_factory=list)
+    infobox_name: str | None = None
+    table_rows: list[TableRow] = field(default_factory=list)
+    cast: list[CastCredit] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+
+
+_INFOBOX_OPEN = re.compile(r"\{\{\s*infobox\b[^|\n}]*", re.I)
+_TEMPLATE_LINE = re.compile(r"^[ \t]*\{\{", re.M)
+_WIKI_TABLE_OPEN = re.compile(r"^[ \t]*\{\|", re.M)
+_WIKI_HEADING = re.compile(r"^[ \t]*(={1,6})[ \t]*([^=\n][^\n]*?)[ \t]*\1[ \t]*")
+_MD_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*$")
+_MD_TABLE_LINE = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+_MD_TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
+_BULLET = re.compile(r"^[ \t]*(?:[*•·▪◦‣⁃-]+|\d{1,3}[.)])[ \t]*(?=\S)")
+_SENTENCE_END = re.compile(r"""[.!?…:]["'”’)\]]*$|\*\*$""")
+
+# Web-page furniture that is never about the film: sharing, newsletters,
+# store links, bylines, "verified by our editors" stamps. Matched on short lines.
+_BOILERPLATE = re.compile(
+    r"""(?ix)
+    ^(share|tweet|pin\ it|email|print|save|like|comment)s?\b.{0,40}$
+  | \b(subscribe|newsletter|sign\ up|log\ in|follow\ us|cookies?\ (policy|settings)|advertisement
+      |all\ rights\ reserved|read\ more|click\ here|you\ may\ also\ like|recommended\ for\ you
+      |where\ to\ watch|streaming\ hub|rent\ on|buy\ on|watch\ now|last\ updated|published\ on
+      |straight\ (from|to)\ your\ inbox|to\ your\ inbox|skip\ to\ (main\ )?content)\b
+  | \bverified\ (for|by)\b|\b(our\ )?editorial\ (experts|team|quality)\b|^\S+\ verified$
+  | ^all\ cast\ &\ crew
+  | ^(advertisement|sponsored|related|trending|loading)\W*$
+    """
+)
+
+_NOT_HEADING_END = re.compile(r"[.,;:!?…\"'”’)]$")
+
+
+def _is_plain_heading(line: str, prev_blank: bool, after_heading: bool, next_line: str | None) -> bool:
+    """A short, unpunctuated line standing on its own reads as a heading."""
+    words = line.split()
+    if not words or len(words) > 10 or len(line) > 80:
+        return False
+    if _NOT_HEADING_END.search(line) or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    if next_line is None:
+        return prev_blank
+    long_words = [w for w in words if len(w) > 3]
+    title_case = len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
+    # A heading introduces something longer than itself, or looks like a title.
+    return len(next_line) > len(line) or prev_blank or after_heading or title_case
+
+
+def _match_braces(text: str, start: int) -> int:
+    """End offset of the ``{{ ... }}`` opened at ``start`` (nesting aware)."""
+    depth = 0
+    i = start
+    n = len(text)
+    while i < n - 1:
+        pair = text[i : i + 2]
+        if pair == "{{":
+            depth += 1
+            i += 2
+            continue
+        if pair == "}}":
+            depth -= 1
+            i += 2
+            if depth == 0:
+                return i
+            continue
+        i += 1
+    return n
+
+
+def _match_table(text: str, start: int) -> int:
+    """End offset of the wiki table ``{| ... |}`` opened at ``start``."""
+    depth = 0
+    for m in re.compile(r"^[ \t]*(\{\||\|\})", re.M).finditer(text, start):
+        depth += 1 if m.group(1) == "{|" else -1
+        if depth == 0:
+            nl = text.find("\n", m.end())
+            return len(text) if nl < 0 else nl
+    return len(text)
+
+
+def _lines(text: str, start: int, end: int):
+    """(line_start, line_end) for each line in text[start:end]."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        yield pos, stop
+        pos = stop + 1
+
+
+def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def parse_infobox(text: str, start: int, end: int) -> tuple[str | None, list[InfoboxField]]:
+    """``| key = value`` lines of the infobox at ``text[start:end]``."""
+    fields: list[InfoboxField] = []
+    name = None
+    body = text[start:end]
+    for m in re.finditer(r"(?m)^[ \t]*\|[ \t]*([^=|\n]+?)[ \t]*=[ \t]*(.*)$", body):
+        key = m.group(1).strip().lower().replace("_", " ")
+        raw_value = m.group(2)
+        if raw_value.rstrip().endswith("}}") and raw_value.count("{{") < raw_value.count("}}"):
+            raw_value = raw_value.rstrip()[:-2]
+        value = clean(raw_value)
+        if not value:
+            continue
+        s = start + m.start()
+        e = start + m.start(2) + len(raw_value.rstrip())
+        s, e = _strip_span(text, s, e)
+        fields.append(InfoboxField(key=key, value=value, start=s, end=e))
+        if key in ("name", "title") and name is None:
+            name = value
+    return name, fields
+
+
+def _split_cells(line: str) -> list[str]:
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|"):
+        line = line[:-1]
+    return [clean(c) for c in line.split("|")]
+
+
+def _wiki_table_rows(text: str, start: int, end: int, section: str | None) -> tuple[list[TableRow], list[Block]]:
+    """Rows of a wiki table: ``!`` header cells, ``|-`` row breaks, ``|``/``||`` cells."""
+    headers: list[str] = []
+    rows: list[TableRow] = []
+    blocks: list[Block] = []
+    cells: list[str] = []
+    row_start: int | None = None
+    row_end = start
+
+    def flush() -> None:
+        nonlocal cells, row_start
+        if cells and row_start is not None:
+            named = {}
+            for i, c in enumerate(cells):
+                key = headers[i] if i < len(headers) and headers[i] else f"column {i + 1}"
+                if c:
+                    named[key] = c
+            if named:
+                rows.append(TableRow(section=section, cells=named, start=row_start, end=row_end))
+                blocks.append(Block("row", row_start, row_end, section, text=clean(text[row_start:row_end])))
+        cells = []
+        row_start = None
+
+    for ls, le in _lines(text, start, end):
+        s, e = _strip_span(text, ls, le)
+        line = text[s:e]
+        if not line or line.startswith("{|") or line.startswith("|+"):
+            continue
+        if line.startswith("|}"):
+            break
+        if line.startswith("|-"):
+            flush()
+            continue
+        if line.startswith("!"):
+            for h in re.split(r"!!|\|\|", line[1:]):
+                headers.append(clean(h.split("|")[-1] if "=" in h.split("|")[0] else h))
+            continue
+        if line.startswith("|"):
+            if row_start is None:
+                row_start = s
+            row_end = e
+            for c in re.split(r"\|\|", line.lstrip("|")) if not line.startswith("||") else line[2:].split("||"):
+                cells.append(clean(c))
+    flush()
+    return rows, blocks
+
+
+_CAST_AS = re.compile(r"^(?P<actor>[^,;:()]{2,60}?)\s+(?:as|…|\.\.\.)\s+(?P<role>.+)$")
+_NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*)"
+# "Role text  Next Actor as Next role": two credits run together on one line.
+_RUN_ON = re.compile(rf"\s(?P<actor>{_NAME_TOKEN}(?:\s{_NAME_TOKEN}){{1,2}})\s+as\s+")
+
+
+def parse_cast_line(text: str, start: int, end: int) -> list[CastCredit]:
+    """``Actor as Role`` credits in one list item (two run-on credits split)."""
+    line = text[start:end]
+    credits: list[CastCredit] = []
+    cuts = [0]
+    for m in _RUN_ON.finditer(line):
+        if m.start() > 0:
+            cuts.append(m.start() + 1)
+    cuts.append(len(line))
+    for a, b in zip(cuts, cuts[1:]):
+        piece = clean(line[a:b])
+        m = _CAST_AS.match(piece)
+        if not m:
+            continue
+        actor = m.group("actor").strip()
+        role = m.group("role").strip().rstrip(".")
+        if not actor[:1].isupper() or len(actor.split()) > 5:
+            continue
+        s, e = _strip_span(text, start + a, start + b)
+        credits.append(CastCredit(actor=actor, role=role, start=s, end=e))
+    return credits
+
+
+def segment(text: str) -> Layout:
+    """Split a raw document into blocks and parse the records it carries."""
+    layout = Layout()
+    # 1. multi-line structures found first: infobox/templates and wiki tables
+    spans: list[tuple[int, int, str]] = []
+    for m in _TEMPLATE_LINE.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        open_at = text.index("{{", m.start())
+        close = _match_braces(text, open_at)
+        kind = "infobox" if _INFOBOX_OPEN.match(text, open_at) else "template"
+        spans.append((open_at, close, kind))
+    for m in _WIKI_TABLE_OPEN.finditer(text):
+        if any(s <= m.start() < e for s, e, _ in spans):
+            continue
+        spans.append((m.start(), _match_table(text, m.start()), "table"))
+    spans.sort()
+
+    section: str | None = None
+    blocks = layout.blocks
+    para = 0
+    run = 0
+    prev_blank = True
+
+    def add_heading(title: str, s: int, e: int, level: int) -> None:
+        nonlocal section, run, para
+        title = clean(title)
+        if not title:
+            return
+        section = title
+        if title not in layout.sections:
+            layout.sections.append(title)
+        blocks.append(Block("heading", s, e, section, text=title, level=level))
+        run += 1
+        para += 1
+
+    # 2. one ordered walk over lines and the multi-line structures between them
+    entries: list[tuple[int, int, str]] = []
+    pos = 0
+    for s, e, kind in spans:
+        if s > pos:
+            entries.extend((*_strip_span(text, ls, le), "line") for ls, le in _lines(text, pos, s))
+        entries.append((s, e, kind))
+        pos = max(pos, e)
+    if pos < len(text):
+        entries.extend((*_strip_span(text, ls, le), "line") for ls, le in _lines(text, pos, len(text)))
+    all_lines = entries
+
+    md_headers: list[str] | None = None
+    last_prose_end_punct = True
+    for i, (s, e, entry_kind) in enumerate(all_lines):
+        if entry_kind == "infobox":
+            name, fields = parse_infobox(text, s, e)
+            layout.infobox.extend(fields)
+            layout.infobox_name = layout.infobox_name or name
+            run += 1
+            for f in fields:
+                blocks.append(Block("field", f.start, f.end, "Infobox", text=f"{f.key}: {f.value}", run=run))
+            run += 1
+            last_prose_end_punct = True
+            continue
+        if entry_kind == "table":
+            rows, row_blocks = _wiki_table_rows(text, s, e, section)
+            layout.table_rows.extend(rows)
+            for b in row_blocks:
+                run += 1
+                b.run = run
+            blocks.extend(row_blocks)
+            run += 1
+            last_prose_end_punct = True
+            continue
+        if entry_kind != "line":
+            continue  # other templates: navigation boxes, citation stubs
+        line = text[s:e]
+        if not line:
+            prev_blank = True
+            para += 1
+            md_headers = None
+            continue
+        nxt = None
+        for s2, e2, k2 in all_lines[i + 1 :]:
+            if k2 != "line":
+                break
+            if e2 > s2:
+                nxt = text[s2:e2]
+                break
+        m = _WIKI_HEADING.match(line)
+        if m and "=" not in m.group(2):
+            add_heading(m.group(2), s, s + m.end(), len(m.group(1)))
+            rest_s, rest_e = _strip_span(text, s + m.end(), e)
+            prev_blank = False
+            if rest_e > rest_s:
+                blocks.append(Block("prose", rest_s, rest_e, section, para=para, run=run))
+                last_prose_end_punct = bool(_SENTENCE_END.search(text[rest_s:rest_e]))
+            continue
+        m = _MD_HEADING.match(line)
+        if m:
+            add_heading(m.group(2), s, e, len(m.group(1)))
+            prev_blank = False
+            continue
+        if _MD_TABLE_LINE.match(line):
+            if _MD_TABLE_SEP.match(line):
+                continue
+            cells = _split_cells(line)
+            if md_headers is None:
+                nxt_is_sep = nxt is not None and _MD_TABLE_SEP.match(nxt)
+                if nxt_is_sep:
+                    md_headers = cells
+                    continue
+                md_headers = []
+            named = {
+                (md_headers[j] if j < len(md_headers) and md_headers[j] else f"column {j + 1}"): c
+                for j, c in enumerate(cells)
+                if c
+            }
+            if named:
+                layout.table_rows.append(TableRow(section=section, cells=named, start=s, end=e))
+                run += 1
+                blocks.append(Block("row", s, e, section, text=clean(line), run=run))
+            prev_blank = False
+            last_prose_end_punct = True
+            continue
+        md_headers = None
+        if len(line.split()) <= 25 and _BOILERPLATE.search(clean(line)):
+            blocks.append(Block("boiler", s, e, section))
+            run += 1
+            prev_blank = False
+            last_prose_end_punct = True
+            continue
+        b = _BULLET.match(line)
+        if b and b.end() < len(line):
+            item_s = s + b.end()
+            if not blocks or blocks[-1].kind != "item":
+                run += 1
+            credits = parse_cast_line(text, item_s, e)
+            layout.cast.extend(credits)
+            # an untitled cast list is still the cast section
+            item_section = section if section is not None or not credits else "Cast"
+            blocks.append(Block("item", item_s, e, item_section, run=run))
+            prev_blank = False
+            last_prose_end_punct = True
+            para += 1
+            continue
+        after_heading = bool(blocks) and blocks[-1].kind == "heading"
+        if last_prose_end_punct and _is_plain_heading(clean(line), prev_blank, after_heading, nxt):
+            add_heading(line, s, e, 2)
+            prev_blank = False
+            continue
+        if blocks and blocks[-1].kind != "prose":
+            run += 1 if blocks[-1].kind != "heading" else 0
+        # hard-wrapped lines continue the paragraph until a sentence ends
+        if not prev_blank and blocks and blocks[-1].kind == "prose" and not last_prose_end_punct:
+            pass
+        else:
+            para += 1
+        blocks.append(Block("prose", s, e, section, para=para, run=run))
+        last_prose_end_punct = bool(_SENTENCE_END.search(line))
+        prev_blank = False
+    return layout

@@ -1,0 +1,120 @@
+"""Turns answers and passages into terminal text, safely.
+
+Document text can hold terminal escape sequences and control characters;
+``safe`` removes them before anything reaches the screen. Colours are used
+only on a terminal and never when ``NO_COLOR`` is set.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from ..models import Answer, Citation, Passage
+from ..retriever.analysis import analyse
+
+_UNSAFE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: object) -> str:
+    """Text with escape sequences and control characters removed (newlines and tabs kept)."""
+    return _UNSAFE.sub("", str(text))
+
+
+@dataclass(frozen=True)
+class Style:
+    color: bool = False
+
+    @classmethod
+    def for_stream(cls, stream) -> "Style":
+        isatty = getattr(stream, "isatty", lambda: False)
+        try:
+            tty = bool(isatty())
+        except Exception:
+            tty = False
+        return cls(color=tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb")
+
+    def _wrap(self, code: str, text: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
+
+    def bold(self, text: str) -> str:
+        return self._wrap("1", text)
+
+    def dim(self, text: str) -> str:
+        return self._wrap("2", text)
+
+    def accent(self, text: str) -> str:
+        return self._wrap("36", text)
+
+    def warn(self, text: str) -> str:
+        return self._wrap("33", text)
+
+    def mark(self, text: str) -> str:
+        return self._wrap("1;33", text) if self.color else f"[{text}]"
+
+
+def source_line(c: Citation) -> str:
+    where = f" — {c.section}" if c.section else ""
+    return f"[{c.n}] {c.title}{where} ({c.doc_id}, chars {c.start}–{c.end})"
+
+
+def render_answer(reply: Answer, style: Style = Style()) -> str:
+    """The reply as a person reads it: answer, support, conflicts, sources."""
+    lines: list[str] = []
+    body = safe(reply.text)
+    if reply.answer:
+        ans = safe(reply.answer)
+        if body.startswith(ans):
+            body = style.bold(ans) + body[len(ans) :]
+    lines.append(body)
+    if reply.citations:
+        lines.append("")
+        lines.append(style.dim("Sources:"))
+        for c in reply.citations:
+            lines.append(style.dim(safe(source_line(c))))
+            lines.append(style.dim(f"    “{safe(c.quote)}”"))
+    if reply.answer is None and reply.leads:
+        lines.append("")
+        lines.append(style.dim("Closest passages:"))
+        for c in reply.leads:
+            lines.append(style.dim(safe(source_line(c))))
+            lines.append(style.dim(f"    “{safe(c.quote)}”"))
+    return "\n".join(lines)
+
+
+def highlight(text: str, query_terms: set[str], style: Style) -> str:
+    """Marks the words of ``text`` whose index term is one of ``query_terms``."""
+    def mark(m: re.Match[str]) -> str:
+        word = m.group()
+        terms = analyse(word)
+        return style.mark(word) if terms and terms[0] in query_terms else word
+
+    return re.sub(r"[\w$][\w'’.$-]*\w|\w", mark, text)
+
+
+def snippet(text: str, query_terms: set[str], width: int = 240) -> str:
+    """A window of ``text`` around its first query word."""
+    if len(text) <= width:
+        return text
+    first = None
+    for m in re.finditer(r"\w[\w'’-]*", text):
+        t = analyse(m.group())
+        if t and t[0] in query_terms:
+            first = m.start()
+            break
+    start = max(0, (first or 0) - width // 3)
+    end = min(len(text), start + width)
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+def render_search(query: str, hits: list[Passage], style: Style = Style()) -> str:
+    if not hits:
+        return "No passage matches that query."
+    terms = set(analyse(query))
+    lines = []
+    for rank, p in enumerate(hits, 1):
+        where = f" — {safe(p.section)}" if p.section else ""
+        lines.append(style.bold(f"{rank}. {safe(p.title)}{where}") + style.dim(f"  ({safe(p.doc_id)}, chars {p.start}–{p.end}, score {p.score:.2f})"))
+        lines.append("   " + highlight(safe(snippet(p.text, terms)), terms, style))
+    return "\n".join(lines)

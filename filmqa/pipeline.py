@@ -1,0 +1,216 @@
+"""``FilmQA``: the library entry point, and the pipeline read as an algorithm.
+
+    corpus  = build_corpus(folder)          # files -> documents, records, passages
+    index   = PostingsBM25.build(...)       # passages -> BM25Okapi postings (cached on disk)
+    route   = route_question(question, ...) # what is asked, about which film
+    answer  = compose(route, hits, ...)     # short answer, support, citations
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from .corpus import Corpus, CorpusError, build_corpus
+from .models import Answer, CorpusSummary, Document, Film, Passage, SkippedFile
+from .retriever import store
+from .retriever.analysis import analyse
+from .retriever.bm25 import PostingsBM25, top_k
+
+MAX_QUESTION_CHARS = 2000
+
+Notice = Callable[[str], None]
+
+
+def default_corpus_dir() -> Path:
+    """The bundled seeds: package data when installed, ``seeds/`` in a checkout."""
+    try:
+        ref = resources.files("filmqa.seeds")
+        path = Path(str(ref))
+        if path.is_dir() and any(path.glob("*.txt")):
+            return path
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / "seeds"
+
+
+def passage_terms(p: Passage) -> list[str]:
+    """What the index holds for a passage: its section heading and its text."""
+    return analyse(f"{p.section or ''} {p.text}")
+
+
+class FilmQA:
+    """Question answering over one corpus folder. Thread-safe for ``ask``/``search``."""
+
+    def __init__(self, corpus: Corpus, engine: PostingsBM25, *, cache_path: Path | None = None, notices: list[str] | None = None) -> None:
+        self._corpus = corpus
+        self.engine = engine
+        self.cache_path = cache_path
+        self.notices: list[str] = notices or []
+        self._doc_index = {d.doc_id: i for i, d in enumerate(corpus.documents)}
+        self._doc_ranges: dict[str, tuple[int, int]] = {}
+        for p in corpus.passages:
+            lo, hi = self._doc_ranges.get(p.doc_id, (p.id, p.id + 1))
+            self._doc_ranges[p.doc_id] = (min(lo, p.id), max(hi, p.id + 1))
+        self._film_by_label = {f.label: f for f in corpus.films}
+        self._knowledge = None
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def from_directory(
+        cls,
+        path: str | Path | None = None,
+        *,
+        cache: bool = True,
+        cache_dir: str | Path | None = None,
+        progress: Callable[[str, int, int], None] | None = None,
+        notice: Notice | None = None,
+    ) -> "FilmQA":
+        """Load (or build and cache) the index of a corpus folder.
+
+        Raises ``CorpusError`` with a one-line message for an unusable folder.
+        """
+        root = Path(path) if path is not None else default_corpus_dir()
+        notices: list[str] = []
+
+        def say(msg: str) -> None:
+            notices.append(msg)
+            if notice:
+                notice(msg)
+
+        folder = Path(cache_dir) if cache_dir is not None else store.default_cache_dir()
+        key = store.corpus_key(root) if cache else ""  # also raises CorpusError for a bad folder
+        if cache:
+            try:
+                corpus, engine = store.load(folder, key)
+                return cls(corpus, engine, cache_path=folder / f"index-{key}", notices=notices)
+            except store.StoreError as exc:
+                if str(exc) != "no cached index":
+                    say(f"{exc}; rebuilding it")
+            except Exception as exc:  # any unreadable cache is rebuilt, never trusted
+                say(f"cached index unreadable ({type(exc).__name__}); rebuilding it")
+        corpus = build_corpus(root, progress=progress)
+        for s in corpus.skipped:
+            say(f"skipped {s.path}: {s.reason}")
+        engine = PostingsBM25.build([passage_terms(p) for p in corpus.passages])
+        cache_path = None
+        if cache:
+            try:
+                cache_path = store.save(folder, key, corpus, engine)
+            except OSError as exc:
+                say(f"could not write the index cache in {folder} ({exc.strerror or exc}); using it in memory only")
+        return cls(corpus, engine, cache_path=cache_path, notices=notices)
+
+    @classmethod
+    def default(cls, **kwargs) -> "FilmQA":
+        """The bundled default corpus (the seeds)."""
+        return cls.from_directory(None, **kwargs)
+
+    # ------------------------------------------------------------------ what it holds
+    @property
+    def root(self) -> str:
+        return self._corpus.root
+
+    @property
+    def documents(self) -> list[Document]:
+        return self._corpus.documents
+
+    @property
+    def passages(self) -> list[Passage]:
+        return self._corpus.passages
+
+    @property
+    def films(self) -> list[Film]:
+        return self._corpus.films
+
+    @property
+    def skipped(self) -> list[SkippedFile]:
+        return self._corpus.skipped
+
+    def document(self, doc_id: str) -> Document | None:
+        i = self._doc_index.get(doc_id)
+        return None if i is None else self._corpus.documents[i]
+
+    def film(self, label: str) -> Film | None:
+        return self._film_by_label.get(label)
+
+    def summary(self) -> CorpusSummary:
+        return CorpusSummary(
+            root=self.root,
+            documents=len(self.documents),
+            passages=len(self.passages),
+            films=[f.label for f in self.films],
+            skipped=self.skipped,
+        )
+
+    # ------------------------------------------------------------------ retrieval
+    def film_mask(self, labels: list[str]) -> np.ndarray | None:
+        """Passages of the documents about any of ``labels`` (None: no limit)."""
+        if not labels:
+            return None
+        mask = np.zeros(len(self.passages), dtype=bool)
+        for label in labels:
+            film = self._film_by_label.get(label)
+            for doc_id in film.doc_ids if film else []:
+                lo, hi = self._doc_ranges.get(doc_id, (0, 0))
+                mask[lo:hi] = True
+        return mask
+
+    def search_terms(self, terms: list[str], k: int = 10, films: list[str] | None = None) -> list[Passage]:
+        """Top passages for already-analysed terms, optionally limited to films."""
+        scores = self.engine.get_scores(terms)
+        hits = top_k(scores, k, self.film_mask(films or []))
+        return [self.passages[i].model_copy(update={"score": s}) for i, s in hits]
+
+    def search(self, query: str, k: int = 5, film: str | None = None) -> list[Passage]:
+        """The ``k`` best passages for ``query``, best first (BM25Okapi scores)."""
+        query = (query or "")[:MAX_QUESTION_CHARS]
+        return self.search_terms(analyse(query), k, [film] if film else None)
+
+    # ------------------------------------------------------------------ answering
+    @property
+    def knowledge(self):
+        """Facts read from the corpus once: names, records, film titles."""
+        if self._knowledge is None:
+            with self._lock:
+                if self._knowledge is None:
+                    from .reader.knowledge import Knowledge
+
+                    self._knowledge = Knowledge.from_corpus(self._corpus)
+        return self._knowledge
+
+    def ask(self, question: str) -> Answer:
+        """Answer one question on its own (no conversation context)."""
+        return self.conversation().ask(question)
+
+    def conversation(self) -> "Conversation":
+        """A conversation that resolves follow-ups against earlier turns."""
+        return Conversation(self)
+
+
+@dataclass
+class Conversation:
+    """Keeps the film and entity in focus across turns."""
+
+    qa: FilmQA
+    history: list[Answer] = field(default_factory=list)
+
+    def ask(self, question: str) -> Answer:
+        from .reader import answer_question
+
+        reply = answer_question(self.qa, question, self.history)
+        self.history.append(reply)
+        del self.history[:-8]
+        return reply
+
+    def reset(self) -> None:
+        self.history.clear()
+
+
+__all__ = ["FilmQA", "Conversation", "CorpusError", "default_corpus_dir"]
