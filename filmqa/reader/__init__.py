@@ -1,0 +1,162 @@
+"""The reader: question -> route -> passages -> composed, cited answer.
+
+    question = tidy(question)                    # control chars out, length capped
+    variants = resolve_followup(question, history)  # pronouns -> the entity in focus
+    reading  = route_question(variant, ...)      # type, film, aspect, query terms
+    hits     = qa.search_terms(query, films=[film])
+    answer   = compose(qa, kb, reading, hits)    # or abstain
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from collections import Counter
+
+from ..models import Answer, AnswerType, Route
+from ..retriever.analysis import STOP_WORDS, analyse, fold, words
+from .composer import abstain, compose
+from .knowledge import Knowledge
+from .router import GENERIC, SYNONYMS, Reading, route_question
+
+MAX_QUESTION_CHARS = 2000
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x1f\x7f-\x9f]")
+_PERSON_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
+_FILM_PRONOUN = re.compile(r"\b(it|this film|that film|this movie|that movie)\b", re.I)
+
+
+def tidy(question: str) -> str:
+    q = _CONTROL.sub(" ", question or "")
+    return " ".join(q.split())[:MAX_QUESTION_CHARS]
+
+
+def _empty_route(question: str, why: str) -> Route:
+    return Route(question=question, resolved_question="", answer_type=AnswerType.DESCRIPTION, explanation=why)
+
+
+class _StemIndex:
+    """Prefix look-up over the index vocabulary ("cinematograph" ~ "cinematographi")."""
+
+    def __init__(self, vocab) -> None:
+        self.sorted = sorted(vocab)
+
+    def known(self, stem: str) -> bool:
+        i = bisect.bisect_left(self.sorted, stem)
+        if i < len(self.sorted) and self.sorted[i] == stem:
+            return True
+        return len(stem) >= 6 and i < len(self.sorted) and self.sorted[i].startswith(stem)
+
+
+def _stem_index(qa) -> _StemIndex:
+    idx = getattr(qa, "_stem_index", None)
+    if idx is None:
+        idx = _StemIndex(qa.engine.vocab)
+        qa._stem_index = idx
+    return idx
+
+
+def correct_typos(question: str, qa, kb: Knowledge) -> tuple[str, list[str]]:
+    """Fix misspelt words against the corpus vocabulary; return the words still unknown."""
+    stems = _stem_index(qa)
+    unknown: list[str] = []
+    fixed = question
+    vocab_list = None
+    for w in dict.fromkeys(words(question)):
+        if w in STOP_WORDS or w in GENERIC or w in SYNONYMS or w.isdigit() or len(w) < 3:
+            continue
+        terms = analyse(w)
+        if not terms or stems.known(terms[0]) or w in kb.vocab:
+            continue
+        if vocab_list is None:
+            vocab_list = sorted(v for v in kb.vocab if len(v) >= 4) if len(kb.vocab) < 300_000 else []
+        match = difflib.get_close_matches(w, vocab_list, n=1, cutoff=0.82) if len(w) >= 4 else []
+        if match:
+            fixed = re.sub(rf"(?i)\b{re.escape(w)}\b", match[0], fixed)
+        else:
+            unknown.append(w)
+    return fixed, unknown
+
+
+def _mostly_unknown(unknown: list[str], reading: Reading) -> bool:
+    """Unknown words sink a question when they are names or most of its content."""
+    q = reading.route.resolved_question
+    named = any(re.search(rf"(?<![.?!]\s)(?<!^)\b{re.escape(w)}\b", q, re.I) and re.search(rf"\b{re.escape(w[0].upper() + w[1:])}\b", q) for w in unknown)
+    return named or len(unknown) >= 2 or len(unknown) * 2 >= max(len(reading.key_terms), 1)
+
+
+def _variants(question: str, history: list[Answer]) -> list[tuple[str, str | None]]:
+    """The question, and versions with a pronoun replaced by the entity in focus."""
+    out = [(question, None)]
+    if not history:
+        return out
+    prev = history[-1]
+    entities: list[str] = []
+    if prev.answer and prev.route.answer_type in (AnswerType.PERSON, AnswerType.LIST) and len(prev.answer) < 60:
+        entities.append(prev.answer)
+    if prev.route.focus:
+        entities.append(prev.route.focus)
+    m = _PERSON_PRONOUN.search(question)
+    if m and entities:
+        out = []
+        for e in dict.fromkeys(entities):
+            rep = e + "'s" if m.group(1).lower() in ("his", "their") else e
+            out.append((question[: m.start()] + rep + question[m.end() :], e))
+    return out
+
+
+def answer_question(qa, question: str, history: list[Answer]) -> Answer:
+    raw = question if isinstance(question, str) else str(question)
+    q = tidy(raw)
+    if not any(ch.isalnum() for ch in q):
+        return Answer(question=raw, answer=None, text="Please ask a question about a film in the documents.", route=_empty_route(raw, "empty question"))
+    if not qa.passages:
+        return Answer(question=raw, answer=None, text="The corpus has no passages to answer from.", route=_empty_route(raw, "empty corpus"))
+    kb = qa.knowledge
+    focus_film = next((h.route.film for h in reversed(history) if h.route.film), None)
+    single = qa.films[0].label if len(qa.films) == 1 else None
+    q, unknown = correct_typos(q, qa, kb)
+
+    best: Answer | None = None
+    for variant, entity in _variants(q, history):
+        reading = route_question(variant, kb, single_film=single, focus_film=focus_film)
+        reading.route.question = raw
+        if unknown and _mostly_unknown(unknown, reading):
+            missing = ", ".join(f"“{w}”" for w in unknown[:3])
+            ans = abstain(reading, [], f"The documents never mention {missing}.")
+        elif not reading.content_terms and not reading.expansion:
+            ans = abstain(reading, [], "The question has no words to search for.")
+        else:
+            ans = _answer(qa, kb, reading, entity)
+        if best is None or (ans.answer is not None and (best.answer is None or ans.confidence > best.confidence)):
+            best = ans
+    assert best is not None
+    return best
+
+
+def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None) -> Answer:
+    route = reading.route
+    query = Counter()
+    for t in reading.content_terms:
+        query[t] += 2
+    for t in reading.expansion:
+        query[t] += 1
+    terms = [t for t, n in query.items() for _ in range(n)]
+    films = [route.film] if route.film else None
+    hits = qa.search_terms(terms, k=8, films=films)
+    if not hits and films and not reading.film_named:
+        hits = qa.search_terms(terms, k=8)
+    exclude = set(reading.entities)
+    if route.film:
+        film = qa.film(route.film)
+        if film:
+            exclude.add(film.title)
+    if route.answer_type in (AnswerType.PERSON, AnswerType.LIST) and entity:
+        exclude.add(entity)
+    ans = compose(qa, kb, reading, hits, exclude)
+    if ans.route.film is None and ans.citations:
+        doc = qa.document(ans.citations[0].doc_id)
+        if doc and doc.films:
+            ans.route.film = doc.films[0]
+            ans.route.film_reason = "the film of the best-matching document"
+    return ans

@@ -1,0 +1,359 @@
+"""The answer composer: from routed passages to a short, cited reply.
+
+1. score every sentence of the retrieved passages by how much of the question
+   it covers (idf-weighted), the passage's BM25 score and the aspect's words;
+2. pull typed candidates out of the best sentences and add up their evidence
+   across documents ("$29 million" and "$29.0M" are one value);
+3. answer with the best value and its sentence, report disagreeing sources as
+   a conflict, or abstain when nothing covers the question well enough.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..models import Answer, AnswerType, Citation, Conflict, ConflictValue, Passage, PassageRef, Sentence
+from ..retriever.analysis import analyse
+from .extract import extract, fmt_money
+from .knowledge import Knowledge, split_names
+from .router import Reading
+
+T = AnswerType
+MIN_COVERAGE = 0.5
+CONFLICT_TYPES = {T.MONEY, T.DURATION, T.SCORE, T.DATE, T.YEAR, T.YESNO, T.PLACE}
+_NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|wasn't|weren't|isn't|didn't|doesn't|don't|hasn't|hadn't|couldn't|wouldn't|"
+                       r"without|failed|failure|flop|disappoint\w*|lacks?)\b|n['’]t\b", re.I)
+_BECAUSE = re.compile(r"\b(?:because|since|as a result|due to|in order to|so that|so he|so she|so they|the reason)\b", re.I)
+_CUES = {
+    "direction": r"direct",
+    "music": r"music|score|compos|soundtrack",
+    "writing": r"writ|script|screenplay|story",
+    "cinematography": r"cinematograph|photograph",
+    "editing": r"edit",
+    "production": r"produc|shot|film",
+    "cast": r"\bas\b|play|star|\(",
+    "studio": r"studio|pictures|compan",
+    "distribution": r"distribut",
+}
+
+
+@dataclass
+class ScoredSentence:
+    sentence: Sentence
+    passage: Passage
+    score: float
+    coverage: float
+    infobox_key: str | None = None
+
+
+@dataclass
+class Candidate:
+    value: str
+    norm: object
+    score: float
+    support: list[tuple[ScoredSentence, str]] = field(default_factory=list)  # (sentence, surface)
+
+    @property
+    def docs(self) -> set[str]:
+        return {s.passage.doc_id for s, _ in self.support}
+
+
+def _idf(qa, term: str) -> float:
+    df = qa.engine.doc_freq(term)
+    n = max(qa.engine.n_docs, 1)
+    return max(math.log((n - df + 0.5) / (df + 0.5) + 1.0), 0.05) if df else 0.0
+
+
+def score_sentences(qa, reading: Reading, hits: list[Passage]) -> list[ScoredSentence]:
+    keys = list(dict.fromkeys(reading.key_terms))
+    weights = {t: _idf(qa, t) for t in keys}
+    known = [w for w in weights.values() if w > 0]
+    for t, w in weights.items():
+        if w == 0:  # a word the corpus never uses still counts as not covered
+            weights[t] = sum(known) / len(known) if known else 1.0
+    total = sum(weights.values()) or 1.0
+    expansion = set(reading.expansion)
+    top = max((p.score for p in hits), default=1.0) or 1.0
+    out: list[ScoredSentence] = []
+    for rank, p in enumerate(hits):
+        section_terms = set(analyse(p.section or ""))
+        for s in p.sentences:
+            terms = set(analyse(s.text))
+            infobox_key = None
+            if p.section == "Infobox" and "=" in s.text:
+                infobox_key = s.text.split("=", 1)[0].strip().lower()
+            covered = sum(w for t, w in weights.items() if t in terms or (t in section_terms and len(keys) > 1))
+            exp = len(expansion & (terms | section_terms))
+            # with no content words of its own ("how long is it?"), the aspect's words must appear
+            coverage = covered / total if keys else (1.0 if exp else 0.3)
+            score = coverage + 0.35 * p.score / top + 0.15 * min(exp, 3) - 0.02 * rank
+            if infobox_key and infobox_key in reading.infobox_keys:
+                score += 0.6
+                coverage = max(coverage, 0.75)
+            out.append(ScoredSentence(s, p, score, coverage, infobox_key))
+    out.sort(key=lambda x: -x.score)
+    # a sentence repeated by overlapping passages counts once
+    seen = set()
+    unique = []
+    for ss in out:
+        key = (ss.passage.doc_id, ss.sentence.start)
+        if key not in seen:
+            seen.add(key)
+            unique.append(ss)
+    return unique
+
+
+def _nearest_key_distance(text: str, offset: int, reading: Reading) -> int:
+    best = 10_000
+    keys = set(reading.key_terms) | set(reading.expansion)
+    for m in re.finditer(r"[\w$'’.-]+", text):
+        t = analyse(m.group())
+        if t and t[0] in keys:
+            best = min(best, abs(m.start() - offset))
+    return best
+
+
+def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSentence], exclude: set[str]) -> list[Candidate]:
+    atype = reading.route.answer_type
+    ext_type = T.PERSON if atype == T.LIST else atype
+    by_norm: dict[object, Candidate] = {}
+    cue = _CUES.get(reading.route.aspect or "", None)
+    for ss in sentences[:14]:
+        if ss.coverage < 0.34:
+            continue
+        text = ss.sentence.text
+        if ss.infobox_key is not None:
+            if ss.infobox_key not in reading.infobox_keys and ss.coverage < 0.99:
+                continue
+            value_part = text.split("=", 1)[1]
+            offset0 = len(text) - len(value_part)
+            if ext_type == T.PERSON and ss.infobox_key in reading.infobox_keys:
+                found = []
+                pos = 0
+                for name in split_names(value_part.strip(), kb.persons):
+                    at = value_part.find(name, pos)
+                    pos = max(pos, at)
+                    found.append((name, name, offset0 + max(at, 0)))
+            else:
+                found = [(a, b, offset0 + o) for a, b, o in extract(ext_type, value_part, kb, exclude)]
+        else:
+            found = extract(ext_type, text, kb, exclude)
+        for surface, norm, offset in found:
+            if ext_type in (T.PERSON, T.PLACE, T.ORGANISATION, T.TITLE) and any(
+                surface.lower() in e.lower() or e.lower() in surface.lower() for e in exclude if e
+            ):
+                continue
+            dist = _nearest_key_distance(text, offset, reading)
+            bonus = 0.3 if dist < 40 else 0.15 if dist < 90 else 0.0
+            if ext_type == T.PERSON:
+                if kb.persons.get(surface):
+                    bonus += 0.2
+                if cue and re.search(cue, text[max(0, offset - 40) : offset + len(surface) + 40], re.I):
+                    bonus += 0.2
+                if ss.infobox_key in reading.infobox_keys:
+                    bonus += 0.3
+            c = by_norm.get(norm)
+            score = ss.score + bonus
+            if c is None:
+                c = by_norm[norm] = Candidate(surface, norm, score)
+            elif score > c.score:
+                c.score, c.value = score, surface
+            if all(s.passage.doc_id != ss.passage.doc_id for s, _ in c.support):
+                c.support.append((ss, surface))
+            elif not c.support:
+                c.support.append((ss, surface))
+    for c in by_norm.values():
+        c.score += 0.25 * (len(c.docs) - 1)
+        c.support.sort(key=lambda x: -x[0].score)
+    # a name that is part of a longer candidate name adds its evidence to it
+    if ext_type == T.PERSON:
+        names = sorted(by_norm.values(), key=lambda c: -len(str(c.norm)))
+        for c in list(names):
+            for longer in names:
+                if longer is not c and str(c.norm) in str(longer.norm).split(" ") and c.norm in by_norm:
+                    longer.score = max(longer.score, c.score) + 0.1
+                    del by_norm[c.norm]
+                    break
+    return sorted(by_norm.values(), key=lambda c: -c.score)
+
+
+# --------------------------------------------------------------------------- reply writing
+
+
+class _Citer:
+    def __init__(self) -> None:
+        self.citations: list[Citation] = []
+
+    def cite(self, ss: ScoredSentence) -> int:
+        for c in self.citations:
+            if c.doc_id == ss.passage.doc_id and c.start == ss.sentence.start:
+                return c.n
+        n = len(self.citations) + 1
+        self.citations.append(
+            Citation(
+                n=n,
+                doc_id=ss.passage.doc_id,
+                title=ss.passage.title,
+                section=ss.passage.section,
+                quote=ss.sentence.text,
+                start=ss.sentence.start,
+                end=ss.sentence.end,
+                passage_id=ss.passage.id,
+            )
+        )
+        return n
+
+
+def _refs(hits: list[Passage]) -> list[PassageRef]:
+    return [PassageRef(passage_id=p.id, doc_id=p.doc_id, section=p.section, score=round(p.score, 4)) for p in hits]
+
+
+def abstain(reading: Reading, hits: list[Passage], why: str, sentences: list[ScoredSentence] | None = None) -> Answer:
+    leads = _Citer()
+    for ss in (sentences or [])[:2]:
+        leads.cite(ss)
+    text = "I couldn't find that in the documents."
+    if why:
+        text += " " + why
+    route = reading.route.model_copy(update={"passages": _refs(hits), "explanation": reading.route.explanation or why})
+    return Answer(question=reading.route.question, answer=None, text=text, route=route, leads=leads.citations, confidence=0.0)
+
+
+def _polarity(text: str, question: str) -> bool:
+    """True for 'yes': the sentence agrees with the question's statement."""
+    neg_s = bool(_NEGATION.search(text))
+    neg_q = bool(_NEGATION.search(question))
+    return neg_s == neg_q
+
+
+def _same_fact(a: Candidate, b: Candidate, atype: AnswerType) -> bool:
+    if atype == T.SCORE:
+        kind = lambda n: "%" if str(n).endswith("%") else "grade" if str(n).startswith("grade") else str(n).split("/")[-1]
+        return kind(a.norm) == kind(b.norm)
+    return True
+
+
+def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: set[str]) -> Answer:
+    route = reading.route
+    atype = route.answer_type
+    sentences = score_sentences(qa, reading, hits)
+    route = route.model_copy(update={"passages": _refs(hits)})
+    reading.route = route
+    if not sentences:
+        return abstain(reading, hits, "No passage matches the question.")
+
+    if atype in (T.YESNO, T.REASON, T.DESCRIPTION):
+        return _compose_sentence_answer(reading, hits, sentences)
+
+    candidates = collect_candidates(kb, reading, sentences, exclude)
+    if not candidates:
+        return abstain(reading, hits, "The closest passages don't state it.", sentences)
+    best = candidates[0]
+    best_ss = best.support[0][0]
+    if best_ss.coverage < MIN_COVERAGE:
+        return abstain(reading, hits, "The closest passages don't state it.", sentences)
+
+    citer = _Citer()
+    if atype == T.LIST or (atype == T.PERSON and best_ss.infobox_key in reading.infobox_keys):
+        return _compose_list(reading, hits, candidates, citer)
+
+    conflicts: list[Conflict] = []
+    if atype in CONFLICT_TYPES:
+        rivals = [
+            c for c in candidates[1:6]
+            if c.support[0][0].coverage >= max(0.6, best_ss.coverage - 0.05)
+            and not (c.docs <= best.docs)
+            and _same_fact(best, c, atype)
+            and c.score >= best.score - 0.6
+        ]
+        if rivals and best_ss.coverage >= 0.6:
+            values = [best] + rivals[:2]
+            conflicts.append(
+                Conflict(
+                    fact=" ".join(reading.key_terms) or (route.aspect or "answer"),
+                    values=[ConflictValue(value=_display(c, atype), citations=[citer.cite(ss) for ss, _ in c.support[:2]]) for c in values],
+                )
+            )
+    if conflicts:
+        parts = [f"{v.value} " + "".join(f"[{n}]" for n in v.citations) for v in conflicts[0].values]
+        answer = " or ".join(v.value for v in conflicts[0].values)
+        text = f"{answer} — the sources disagree: " + "; ".join(parts) + "."
+        for v, c in zip(conflicts[0].values, [best] + rivals[:2]):
+            text += f"\n[{v.citations[0]}] {c.support[0][0].sentence.text}"
+        conf = min(1.0, best.score / 2)
+        return Answer(question=route.question, answer=answer, text=text, citations=citer.citations, conflicts=conflicts, route=route, confidence=round(conf, 3))
+
+    answer = _display(best, atype)
+    n = citer.cite(best_ss)
+    more = [citer.cite(ss) for ss, _ in best.support[1:3]]
+    text = f"{answer}.\n{best_ss.sentence.text} [{n}]"
+    if more:
+        text += "\nAlso stated in " + ", ".join(f"[{m}]" for m in more) + "."
+    return Answer(question=route.question, answer=answer, text=text, citations=citer.citations, route=route, confidence=round(min(1.0, best.score / 2), 3))
+
+
+def _display(c: Candidate, atype: AnswerType) -> str:
+    if atype == T.MONEY and isinstance(c.norm, int):
+        return fmt_money(c.norm) if not c.value.startswith("$") or "M" in c.value or "million" not in c.value else c.value
+    if atype == T.DURATION:
+        return f"{c.norm} minutes"
+    return c.value
+
+
+def _compose_list(reading: Reading, hits, candidates: list[Candidate], citer: _Citer) -> Answer:
+    best = candidates[0]
+    best_ss = best.support[0][0]
+    if best_ss.infobox_key is not None:
+        members = [c for c in candidates if any(ss is best_ss for ss, _ in c.support)]
+    else:
+        floor = max(best.score - 0.45, 0.8)
+        members = [c for c in candidates if c.score >= floor and c.support[0][0].coverage >= MIN_COVERAGE][:12]
+    # keep document order of the best sentence
+    members.sort(key=lambda c: (c.support[0][0].passage.id, c.support[0][0].sentence.start, best_ss.sentence.text.find(c.value)))
+    names = list(dict.fromkeys(c.value for c in members))
+    refs = []
+    for c in members:
+        n = citer.cite(c.support[0][0])
+        if n not in refs:
+            refs.append(n)
+    answer = ", ".join(names[:-1]) + (" and " + names[-1] if len(names) > 1 else names[0])
+    text = f"{answer}.\n" + "\n".join(f"[{c.n}] {c.quote}" for c in citer.citations if c.n in refs)
+    return Answer(question=reading.route.question, answer=answer, text=text, citations=citer.citations, route=reading.route, confidence=round(min(1.0, best.score / 2), 3))
+
+
+def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSentence]) -> Answer:
+    atype = reading.route.answer_type
+    pool = [s for s in sentences if s.coverage >= MIN_COVERAGE and s.infobox_key is None]
+    if atype == T.REASON:
+        pool.sort(key=lambda s: -(s.score + (0.4 if _BECAUSE.search(s.sentence.text) else 0)))
+    if not pool:
+        return abstain(reading, hits, "The closest passages don't state it.", sentences)
+    best = pool[0]
+    citer = _Citer()
+    n = citer.cite(best)
+    q = reading.route.question
+    if atype == T.YESNO:
+        yes = _polarity(best.sentence.text, q)
+        rivals = [s for s in pool[1:6] if s.passage.doc_id != best.passage.doc_id and s.coverage >= 0.99 and best.coverage >= 0.99
+                  and _polarity(s.sentence.text, q) != yes and s.score >= best.score - 0.5]
+        if rivals:
+            r = rivals[0]
+            m = citer.cite(r)
+            vals = [ConflictValue(value="Yes" if yes else "No", citations=[n]), ConflictValue(value="No" if yes else "Yes", citations=[m])]
+            answer = "Yes or no — the sources disagree"
+            text = f"The sources disagree.\n{vals[0].value}: {best.sentence.text} [{n}]\n{vals[1].value}: {r.sentence.text} [{m}]"
+            return Answer(question=q, answer=answer, text=text, citations=citer.citations,
+                          conflicts=[Conflict(fact=" ".join(reading.key_terms), values=vals)], route=reading.route, confidence=0.5)
+        answer = "Yes" if yes else "No"
+        text = f"{answer}. {best.sentence.text} [{n}]"
+    elif atype == T.REASON:
+        m = _BECAUSE.search(best.sentence.text)
+        answer = best.sentence.text[m.start():].rstrip(".") if m else best.sentence.text
+        text = f"{best.sentence.text} [{n}]"
+    else:
+        answer = best.sentence.text
+        text = f"{best.sentence.text} [{n}]"
+    return Answer(question=q, answer=answer, text=text, citations=citer.citations, route=reading.route, confidence=round(min(1.0, best.score / 2), 3))

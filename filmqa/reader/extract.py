@@ -1,0 +1,197 @@
+"""Typed answer candidates found in a sentence: money, durations, dates, names...
+
+Each extractor returns ``(surface text, normalised value, char offset)``. The
+normalised value is what "the same answer" means when sources are compared:
+"$29 million" and "$29.0M" are both 29000000; "104 minutes" and "1h 44m" are
+both 104.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import AnswerType
+from .knowledge import NAME_SPAN, Knowledge
+
+T = AnswerType
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MON3 = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+
+MONEY = re.compile(
+    r"(?:US)?\$\s?(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<u>million|billion|thousand|mil\b|bn\b|[mMkKbB]\b)?"
+    r"|(?P<n2>\d+(?:\.\d+)?)\s*(?P<u2>million|billion)\s+(?:dollars|USD)"
+)
+DURATION = re.compile(r"(?P<n>\d{2,3})\s*(?:minutes|mins?\b|-minute)|(?P<h>\d)\s*h(?:ours?|rs?)?\s*(?P<m>\d{1,2})\s*m(?:in(?:utes)?)?\b")
+PERCENT = re.compile(r"(?P<n>\d{1,3})\s*(?:%|percent\b)")
+OUT_OF = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?:/|out of\s+)(?P<d>10|5|100|4)\b")
+GRADE = re.compile(r"""\bgrade\s+of\s+["“']?(?P<g>[A-F][+-]?)["”']?|["“](?P<g2>[A-F][+-]?)["”]\s+on an A\+? to F scale""")
+DATE = re.compile(
+    rf"\b(?P<md>(?:{MONTHS}|{_MON3})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:18|19|20)\d\d)\b"
+    rf"|\b(?P<dm>\d{{1,2}}\s+(?:{MONTHS}|{_MON3})\.?,?\s+(?:18|19|20)\d\d)\b"
+    rf"|\b(?P<my>(?:{MONTHS})\s+(?:18|19|20)\d\d)\b"
+)
+YEAR = re.compile(r"\b(?P<y>(?:18|19|20)\d\d)\b")
+NUMBER = re.compile(r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b")
+ORG_SUFFIX = re.compile(
+    r"\b(?:[A-Z][\w&'’.-]*\s+){0,3}(?:Pictures|Studios?|Films?|Entertainment|Productions?|Company|Corporation|Releasing|Media|"
+    r"Distribution|Studiocanal|StudioCanal|Records|Television|Network|Home Video|Video|Group|Inc\.?|Ltd\.?)\b"
+)
+ORG_CUE = re.compile(rf"(?:distributed by|released by|produced by|studio|company|publisher|by)\s+(?P<org>(?:{NAME_SPAN.pattern}))")
+PLACE_CUE = re.compile(
+    rf"\b(?:in|at|on location in|to|from|near)\s+(?P<place>(?:the\s+)?{NAME_SPAN.pattern}(?:['’]s\s+{NAME_SPAN.pattern})?(?:,\s+{NAME_SPAN.pattern})?)"
+)
+POSSESSIVE = re.compile(rf"(?P<name>{NAME_SPAN.pattern})['’]s\b")
+QUOTED_TITLE = re.compile(r"[\"“](?P<t>[A-Z][^\"”]{1,60})[\"”]")
+TITLE_YEAR = re.compile(rf"(?P<t>{NAME_SPAN.pattern}(?:\s+(?:of|the|and|in|on|a)\s+{NAME_SPAN.pattern})*)\s+\((?:19|20)\d\d\)")
+
+_UNIT = {"million": 1e6, "mil": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "thousand": 1e3, "k": 1e3}
+_NOT_NAME = {"The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "His", "Her", "This", "That", "But", "And",
+             "As", "When", "While", "After", "Before", "Yes", "No", "Also", "Still", "Even", "Despite", "According",
+             "Captain", "Lieutenant", "Sgt", "Det", "Detective", "Director", "Hill's", "Mr", "Mrs", "Dr", "If", "Then",
+             "Today", "Perhaps", "Just", "Upon", "Through", "Returning", "Chasing", "Later", "Finally", "Enter", "Many",
+             "Interestingly", "Part", "Either", "Early", "Audiences", "Some", "Most", "Our", "We", "You", "I", "Is", "Was",
+             "Who", "What", "Where", "Why", "How", "Which", "Released", "Directed", "Starring", "There", "Here", "For"}
+
+
+def money_value(num: str, unit: str | None) -> float:
+    v = float(num.replace(",", ""))
+    return v * _UNIT.get((unit or "").lower(), 1.0)
+
+
+def fmt_money(v: float) -> str:
+    if v >= 1e9:
+        return f"${v / 1e9:g} billion"
+    if v >= 1e6:
+        return f"${v / 1e6:g} million"
+    return f"${v:,.0f}"
+
+
+def find_money(s: str):
+    for m in MONEY.finditer(s):
+        num = m.group("n") or m.group("n2")
+        unit = m.group("u") or m.group("u2")
+        yield m.group().strip(), round(money_value(num, unit)), m.start()
+
+
+def find_duration(s: str):
+    for m in DURATION.finditer(s):
+        v = int(m.group("n")) if m.group("n") else int(m.group("h")) * 60 + int(m.group("m"))
+        if 30 <= v <= 600:
+            yield m.group().strip(), v, m.start()
+
+
+def find_score(s: str):
+    for m in PERCENT.finditer(s):
+        yield m.group().strip(), m.group("n") + "%", m.start()
+    for m in OUT_OF.finditer(s):
+        if float(m.group("n")) <= float(m.group("d")):
+            yield m.group().strip(), f"{float(m.group('n')):g}/{m.group('d')}", m.start()
+    for m in GRADE.finditer(s):
+        g = m.group("g") or m.group("g2")
+        yield g, "grade " + g, m.start()
+
+
+def _norm_date(text: str) -> str:
+    return re.sub(r"[.,]|(?<=\d)(?:st|nd|rd|th)", "", text).lower()
+
+
+def find_date(s: str):
+    for m in DATE.finditer(s):
+        yield m.group().strip(), _norm_date(m.group()), m.start()
+
+
+def find_year(s: str):
+    for m in YEAR.finditer(s):
+        yield m.group(), m.group(), m.start()
+
+
+def find_number(s: str):
+    for m in NUMBER.finditer(s):
+        if YEAR.fullmatch(m.group()):
+            continue
+        yield m.group(), m.group().replace(",", ""), m.start()
+
+
+def _trim_name(span: str, kb: Knowledge) -> str:
+    toks = span.split()
+    while toks and (toks[0] in _NOT_NAME or toks[0].lower() in kb.lower_words):
+        toks = toks[1:]
+    while toks and (toks[-1].lower() in kb.lower_words and toks[-1] not in kb.persons):
+        toks = toks[:-1]
+    return " ".join(toks)
+
+
+def find_names(s: str, kb: Knowledge, exclude: set[str] = frozenset()):
+    """Capitalised spans that look like people's names."""
+    for m in NAME_SPAN.finditer(s):
+        raw = m.group()
+        name = _trim_name(raw, kb).rstrip(".")
+        if not name or name in exclude or name.lower() in kb.lower_words:
+            continue
+        if any(name == e or name in e.split(" ") for e in exclude):
+            continue
+        if re.fullmatch(r"[A-Z]\.?", name):
+            continue
+        off = m.start() + raw.find(name.split()[0])
+        yield name, name, off
+
+
+def find_orgs(s: str, kb: Knowledge):
+    seen = set()
+    for m in ORG_SUFFIX.finditer(s):
+        org = _trim_name(m.group(), kb) or m.group()
+        if org not in seen:
+            seen.add(org)
+            yield org, org, m.start()
+    for m in ORG_CUE.finditer(s):
+        org = _trim_name(m.group("org"), kb)
+        if org and org not in seen and not kb.persons.get(org):
+            seen.add(org)
+            yield org, org, m.start("org")
+
+
+def find_places(s: str, kb: Knowledge):
+    for m in PLACE_CUE.finditer(s):
+        place = m.group("place")
+        place = re.sub(r"^the\s+", "", place)
+        toks = place.split()
+        while toks and toks[-1] in _NOT_NAME:
+            toks = toks[:-1]
+        place = " ".join(toks)
+        if place and not kb.persons.get(place) and place[0].isupper():
+            yield place, place, m.start("place")
+
+
+def find_titles(s: str, kb: Knowledge):
+    for m in QUOTED_TITLE.finditer(s):
+        yield m.group("t").strip(), m.group("t").strip(), m.start("t")
+    for m in TITLE_YEAR.finditer(s):
+        t = _trim_name(m.group("t"), kb) or m.group("t")
+        yield t, t, m.start("t")
+    for name, _, off in find_names(s, kb):
+        yield name, name, off
+
+
+def extract(atype: AnswerType, s: str, kb: Knowledge, exclude: set[str] = frozenset()):
+    """Candidates of type ``atype`` in sentence ``s``."""
+    if atype == T.MONEY:
+        return list(find_money(s))
+    if atype == T.DURATION:
+        return list(find_duration(s))
+    if atype == T.SCORE:
+        return list(find_score(s))
+    if atype == T.DATE:
+        return list(find_date(s)) or [(y, y, o) for y, _, o in find_year(s)]
+    if atype == T.YEAR:
+        return list(find_year(s))
+    if atype == T.NUMBER:
+        return list(find_number(s))
+    if atype in (T.PERSON, T.LIST):
+        return list(find_names(s, kb, exclude))
+    if atype == T.ORGANISATION:
+        return list(find_orgs(s, kb))
+    if atype == T.PLACE:
+        return list(find_places(s, kb))
+    if atype == T.TITLE:
+        return [c for c in find_titles(s, kb) if c[0] not in exclude]
+    return []
