@@ -16,11 +16,15 @@ For every film three documents are written:
 Layout: ``DIR/<film-slug>/<doc>`` when N <= 300, else
 ``DIR/<shard>/<film-slug>/<doc>`` with 300 films per shard (shards nest in
 groups of 1000 beyond 300,000 films), so no folder holds more than ~1000 entries.
-``DIR/gold.jsonl`` holds questions with answers, one JSON object per line; every
-answer string occurs literally in at least one of its ``sources`` (doc ids =
-paths relative to DIR). About 10% of the films contradict themselves between
-the article and the review (runtime, budget or release date); such questions
-list both values and say so in ``notes``.
+``DIR/gold.jsonl`` holds questions in the format of ``filmqa.evaluation.gold``:
+one JSON object per line, each answer one value whose spellings are joined by
+``|`` ("$29 million|$29.0M"), ``sources`` the doc ids (paths relative to DIR)
+that state it, and ``film`` the film asked about ("Red Horizon II (1994)", left
+out when the question names a film that is not in the corpus). Every value has
+a spelling that occurs literally in a source. About 10% of the films contradict
+themselves between the article and the review (runtime, budget or release
+date); a question on such a fact has ``"conflict": true``, both values, and
+says so in ``notes``.
 
 Output is a pure function of ``--seed`` (and N): film i is the same in a corpus
 of any size >= i+1. Documents are streamed to disk one film at a time; memory
@@ -673,6 +677,8 @@ QUESTION_TEMPLATES = {
     "reason": ("reason", []),
     "editor": ("person", ["Who edited {T}?", "Who was the film editor of {T}?"]),
 }
+# key order of a gold line; "conflict" and "film" are optional fields of filmqa.evaluation.gold
+GOLD_KEYS = ("question", "answers", "answerable", "type", "sources", "conflict", "film", "notes")
 KIND_WEIGHTS = {"director": 12, "composer": 8, "role": 14, "budget": 9, "gross": 4, "runtime": 8,
                 "release": 8, "year": 8, "studio": 7, "distributor": 4, "dop": 3, "rt": 7,
                 "cinemascore": 2, "place": 8, "reason": 4}
@@ -714,7 +720,7 @@ def make_question(film: Film, texts: dict[str, str], qrng: random.Random, unansw
                 "rt": "no Rotten Tomatoes score is stated",
                 "cinemascore": "no CinemaScore grade is stated"}[choice]
         return {"question": question, "answers": [], "answerable": False, "type": atype, "sources": [],
-                "notes": f"generated; unanswerable: {what} for this film"}
+                "film": f"{T} ({film.year})", "notes": f"generated; unanswerable: {what} for this film"}
 
     kinds = list(KIND_WEIGHTS)
     weights = [KIND_WEIGHTS[k] for k in kinds]
@@ -728,41 +734,39 @@ def make_question(film: Film, texts: dict[str, str], qrng: random.Random, unansw
                 continue
             break
     kw: dict[str, str] = {}
-    notes = "generated"
+    one = lambda v: [v]  # noqa: E731 - a value with a single spelling
     if kind == "director":
-        cands, srcs = [film.director], [art, rev]
+        spell, vals, srcs = one, [film.director], [art, rev]
     elif kind == "composer":
-        cands, srcs = [film.composer], [art, rev, note]
+        spell, vals, srcs = one, [film.composer], [art, rev, note]
     elif kind == "role":
         actor, role = qrng.choice(film.cast)
         kw["role"] = role
-        cands, srcs = [actor], [art]
+        spell, vals, srcs = one, [actor], [art]
     elif kind == "budget":
-        cands = _money_forms(film.budget) + _money_forms(_review_value(film, "budget"))
-        srcs = [art, rev]
+        spell, vals, srcs = _money_forms, [film.budget, _review_value(film, "budget")], [art, rev]
     elif kind == "gross":
-        cands, srcs = _money_forms(film.gross), [art, rev]
+        spell, vals, srcs = _money_forms, [film.gross], [art, rev]
     elif kind == "runtime":
-        cands = []
-        for r in (film.runtime, _review_value(film, "runtime")):
-            cands += [f"{r} minutes", f"{r} min"]
-        srcs = [art, rev]
+        spell = lambda r: [f"{r} minutes", f"{r} min"]  # noqa: E731
+        vals, srcs = [film.runtime, _review_value(film, "runtime")], [art, rev]
     elif kind == "release":
-        cands, srcs = [fmt_date(film.release), fmt_date(_review_value(film, "release"))], [art, rev]
+        spell = lambda d: [fmt_date(d)]  # noqa: E731
+        vals, srcs = [film.release, _review_value(film, "release")], [art, rev]
     elif kind == "year":
-        cands, srcs = [str(film.year)], [art, rev]
+        spell, vals, srcs = one, [str(film.year)], [art, rev]
     elif kind == "studio":
-        cands, srcs = [film.studio], [art, note]
+        spell, vals, srcs = one, [film.studio], [art, note]
     elif kind == "distributor":
-        cands, srcs = [film.distributor], [art]
+        spell, vals, srcs = one, [film.distributor], [art]
     elif kind == "dop":
-        cands, srcs = [film.cinematographer], [art]
+        spell, vals, srcs = one, [film.cinematographer], [art]
     elif kind == "rt":
-        cands, srcs = [f"{film.rt[0]}%"], [art, rev]
+        spell, vals, srcs = one, [f"{film.rt[0]}%"], [art, rev]
     elif kind == "cinemascore":
-        cands, srcs = [film.cinemascore], [art]
+        spell, vals, srcs = one, [film.cinemascore], [art]
     elif kind == "place":
-        cands, srcs = [film.city], [art, note]
+        spell, vals, srcs = one, [film.city], [art, note]
     else:  # reason
         a_kind, who, what, reason = film.anecdote
         if a_kind == "city":
@@ -771,20 +775,24 @@ def make_question(film: Film, texts: dict[str, str], qrng: random.Random, unansw
             question = f"Why did {who} record the score of {T} with {what}?"
         else:
             question = f"Why did {who} perform {what} in {T}?"
-        cands, srcs = [reason], [note]
+        spell, vals, srcs = one, [reason], [note]
     if kind != "reason":
         question, _ = _ask(qrng, kind, T, **kw)
-    atype = QUESTION_TEMPLATES[kind][0]
-    answers = list(dict.fromkeys(a for a in cands if any(a in texts[s] for s in srcs)))
-    sources = [s for s in srcs if any(a in texts[s] for a in answers)]
-    if not answers:
-        raise AssertionError(f"no answer for {kind} of {T!r} found in its documents")
-    if film.conflict and film.conflict[0] == kind:
+    # one gold value per distinct fact value (two on a conflict), spellings joined by "|"
+    values = [spell(v) for v in dict.fromkeys(vals)]
+    for spellings in values:
+        if not any(sp in texts[s] for sp in spellings for s in srcs):
+            raise AssertionError(f"{kind} of {T!r}: none of {spellings} occurs in {srcs}")
+    sources = [s for s in srcs if any(sp in texts[s] for v in values for sp in v)]
+    item = {"question": question, "answers": ["|".join(v) for v in values], "answerable": True,
+            "type": QUESTION_TEMPLATES[kind][0], "sources": [film.docs[s] for s in sources],
+            "film": f"{T} ({film.year})", "notes": "generated"}
+    if len(values) > 1:
         fact, a_val, r_val = film.conflict
         show = {"runtime": lambda v: f"{v} min", "budget": fmt_millions, "release": fmt_date}[fact]
-        notes = f"generated; conflict: {fact} is {show(a_val)} in article.txt but {show(r_val)} in review.md"
-    return {"question": question, "answers": answers, "answerable": True, "type": atype,
-            "sources": [film.docs[s] for s in sources], "notes": notes}
+        item["conflict"] = True
+        item["notes"] = f"generated; conflict: {fact} is {show(a_val)} in article.txt but {show(r_val)} in review.md"
+    return item
 
 
 def resolve_missing(item: dict, slugs: set[str], qrng: random.Random) -> dict:
@@ -800,7 +808,7 @@ def resolve_missing(item: dict, slugs: set[str], qrng: random.Random) -> dict:
                 question, atype = _ask(qrng, item["_kind"], title)
                 return {"question": question, "answers": [], "answerable": False, "type": atype,
                         "sources": [], "notes": item["notes"]}
-        candidates = [f"{base} {ROMAN[min(n, 10)]} {n}"]
+        candidates = [f"{base} Part {n}"]
         n += 1
 
 
@@ -867,9 +875,7 @@ def generate(n_films: int, out: Path, seed: int = 0, n_questions: int = 200,
     gold = [resolve_missing(g, factory.slugs, qrng) if g.get("_missing_film") else g for g in gold]
     with open(out / "gold.jsonl", "w", encoding="utf-8", newline="\n") as fh:
         for k, g in enumerate(gold, 1):
-            item = {"id": f"g{k:05d}", "question": g["question"], "answers": g["answers"],
-                    "answerable": g["answerable"], "type": g["type"], "sources": g["sources"],
-                    "notes": g["notes"]}
+            item = {"id": f"g{k:05d}", **{key: g[key] for key in GOLD_KEYS if key in g}}
             fh.write(json.dumps(item, ensure_ascii=False) + "\n")
     return {"films": n_films, "documents": n_films * len(DOC_NAMES), "words": words, "bytes": size,
             "conflicts": conflicts, "questions": len(gold),
