@@ -32,6 +32,7 @@ _STOP_TITLES = {"The film", "The movie", "It", "This", "There", "Critic Reviews"
 
 def normalise_title(title: str) -> str:
     t = title.lower().replace("’", "'")
+    t = re.sub(r"'s\b", "", t)
     t = re.sub(r"[^\w\s']", " ", t)
     return " ".join(t.split())
 

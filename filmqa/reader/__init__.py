@@ -16,7 +16,8 @@ from collections import Counter
 
 from ..models import Answer, AnswerType, Route
 from ..retriever.analysis import STOP_WORDS, analyse, fold, words
-from .composer import abstain, compose
+from .composer import abstain, answer_from_record, compose
+from .records import cast_lookup, table_lookup
 from .knowledge import Knowledge
 from .router import GENERIC, SYNONYMS, Reading, route_question
 
@@ -78,11 +79,32 @@ def correct_typos(question: str, qa, kb: Knowledge) -> tuple[str, list[str]]:
     return fixed, unknown
 
 
+FILM_FACT_ASPECTS = {"budget", "box office", "runtime", "direction", "music", "writing", "release", "studio",
+                     "distribution", "reception", "cinematography", "editing"}
+
+
+def _other_film(reading: Reading, kb: Knowledge, qa) -> str | None:
+    """A title-like name in a film-fact question that is no film of the corpus and no person."""
+    if reading.film_named or reading.route.aspect not in FILM_FACT_ASPECTS:
+        return None
+    q = reading.route.resolved_question
+    m = re.search(r"\b(?:of|for|directed|composed|scored|wrote|produced|released|distributed)\s+(?:the\s+(?:film|movie)\s+)?"
+                  r"(?P<t>[A-Z0-9][\w'’-]*(?:\s+(?:[A-Z0-9][\w'’-]*|of|the|and))*)\s*[?.!]*$", q)
+    if m:
+        name = m.group("t").strip()
+        known = kb.persons.get(name) or any(name in p for p in kb.persons) or kb.films_in(name)
+        in_cast = any(name.lower() in c.role.lower() or name.lower() in c.actor.lower() for f in kb.facts.values() for _, c in f.cast)
+        if not known and not in_cast and name.split()[0].lower() not in STOP_WORDS | GENERIC:
+            return name
+    return None
+
+
 def _mostly_unknown(unknown: list[str], reading: Reading) -> bool:
     """Unknown words sink a question when they are names or most of its content."""
     q = reading.route.resolved_question
     named = any(re.search(rf"(?<![.?!]\s)(?<!^)\b{re.escape(w)}\b", q, re.I) and re.search(rf"\b{re.escape(w[0].upper() + w[1:])}\b", q) for w in unknown)
-    return named or len(unknown) >= 2 or len(unknown) * 2 >= max(len(reading.key_terms), 1)
+    after_prep = any(re.search(rf"\b(?:of|for|about|in|directed|composed|scored|wrote|produced)\s+(?:the\s+)?{re.escape(w)}\b", q, re.I) for w in unknown)
+    return named or after_prep or len(unknown) >= 2 or len(unknown) * 2 > max(len(reading.key_terms), 1)
 
 
 def _variants(question: str, history: list[Answer]) -> list[tuple[str, str | None]]:
@@ -121,7 +143,10 @@ def answer_question(qa, question: str, history: list[Answer]) -> Answer:
     for variant, entity in _variants(q, history):
         reading = route_question(variant, kb, single_film=single, focus_film=focus_film)
         reading.route.question = raw
-        if unknown and _mostly_unknown(unknown, reading):
+        other = _other_film(reading, kb, qa)
+        if other:
+            ans = abstain(reading, [], f"“{other}” is not a film these documents are about.")
+        elif unknown and _mostly_unknown(unknown, reading):
             missing = ", ".join(f"“{w}”" for w in unknown[:3])
             ans = abstain(reading, [], f"The documents never mention {missing}.")
         elif not reading.content_terms and not reading.expansion:
@@ -153,7 +178,11 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None) -> Answer:
             exclude.add(film.title)
     if route.answer_type in (AnswerType.PERSON, AnswerType.LIST) and entity:
         exclude.add(entity)
-    ans = compose(qa, kb, reading, hits, exclude)
+    record = cast_lookup(qa, kb, reading) or table_lookup(qa, kb, reading)
+    if record:
+        ans = answer_from_record(reading, hits, *record)
+    else:
+        ans = compose(qa, kb, reading, hits, exclude)
     if ans.route.film is None and ans.citations:
         doc = qa.document(ans.citations[0].doc_id)
         if doc and doc.films:

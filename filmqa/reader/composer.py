@@ -81,7 +81,7 @@ def score_sentences(qa, reading: Reading, hits: list[Passage]) -> list[ScoredSen
     for rank, p in enumerate(hits):
         section_terms = set(analyse(p.section or ""))
         for s in p.sentences:
-            terms = set(analyse(s.text))
+            terms = _with_prefixes(set(analyse(s.text)), keys)
             infobox_key = None
             if p.section == "Infobox" and "=" in s.text:
                 infobox_key = s.text.split("=", 1)[0].strip().lower()
@@ -104,6 +104,20 @@ def score_sentences(qa, reading: Reading, hits: list[Passage]) -> list[ScoredSen
             seen.add(key)
             unique.append(ss)
     return unique
+
+
+def _with_prefixes(terms: set[str], keys: list[str]) -> set[str]:
+    """Add each key term that shares a 5+ letter stem prefix with a sentence term
+    ("director" ~ "direct", "cinematograph" ~ "cinematographi")."""
+    extra = set()
+    for k in keys:
+        if k in terms or len(k) < 5:
+            continue
+        for t in terms:
+            if len(t) >= 5 and (t.startswith(k) or k.startswith(t)):
+                extra.add(k)
+                break
+    return terms | extra if extra else terms
 
 
 def _nearest_key_distance(text: str, offset: int, reading: Reading) -> int:
@@ -151,6 +165,10 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             if ext_type == T.PERSON:
                 if kb.persons.get(surface):
                     bonus += 0.2
+                elif " " not in surface and not any(surface in p.split() for p in kb.persons):
+                    bonus -= 0.3
+                if reading.route.resolved_question.lower().startswith("whose") and text[offset + len(surface) : offset + len(surface) + 2] in ("'s", "’s"):
+                    bonus += 0.4
                 if cue and re.search(cue, text[max(0, offset - 40) : offset + len(surface) + 40], re.I):
                     bonus += 0.2
                 if ss.infobox_key in reading.infobox_keys:
@@ -295,6 +313,17 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     return Answer(question=route.question, answer=answer, text=text, citations=citer.citations, route=route, confidence=round(min(1.0, best.score / 2), 3))
 
 
+def answer_from_record(reading: Reading, hits: list[Passage], answer: str, support: list[ScoredSentence]) -> Answer:
+    """A reply whose value was read from a cast list or a table row."""
+    citer = _Citer()
+    refs = [citer.cite(ss) for ss in support[:3]]
+    text = f"{answer}.\n{support[0].sentence.text} [{refs[0]}]"
+    if len(refs) > 1:
+        text += "\nAlso stated in " + ", ".join(f"[{n}]" for n in refs[1:]) + "."
+    route = reading.route.model_copy(update={"passages": _refs(hits), "explanation": "read from a structured record (cast list or table)"})
+    return Answer(question=route.question, answer=answer, text=text, citations=citer.citations, route=route, confidence=0.9)
+
+
 def _display(c: Candidate, atype: AnswerType) -> str:
     if atype == T.MONEY and isinstance(c.norm, int):
         return fmt_money(c.norm) if not c.value.startswith("$") or "M" in c.value or "million" not in c.value else c.value
@@ -326,7 +355,7 @@ def _compose_list(reading: Reading, hits, candidates: list[Candidate], citer: _C
 
 def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSentence]) -> Answer:
     atype = reading.route.answer_type
-    pool = [s for s in sentences if s.coverage >= MIN_COVERAGE and s.infobox_key is None]
+    pool = [s for s in sentences if s.coverage >= MIN_COVERAGE and (s.infobox_key is None or atype == T.YESNO)]
     if atype == T.REASON:
         pool.sort(key=lambda s: -(s.score + (0.4 if _BECAUSE.search(s.sentence.text) else 0)))
     if not pool:

@@ -17,8 +17,8 @@ from ..corpus.films import TitleMatcher, normalise_title
 from ..models import CastCredit, InfoboxField
 from ..retriever.analysis import fold
 
-NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]*['’]?[A-Za-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?|[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-z]?\.)"
-NAME_SPAN = re.compile(rf"{NAME_TOKEN}(?:\s+(?:(?:de|da|van|von|der|del|di|la|le|du|bin|al)\s+)?{NAME_TOKEN}){{0,4}}")
+NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]*(?:['’](?![sS]\b))?[A-Za-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?|[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-z]?\.)"
+NAME_SPAN = re.compile(rf"(?<![\w'’]){NAME_TOKEN}(?:\s+(?:(?:de|da|van|von|der|del|di|la|le|du|bin|al)\s+)?{NAME_TOKEN}){{0,4}}")
 PERSON_CUE = re.compile(
     rf"(?:directed|written|produced|composed|scored|edited|photographed|played|portrayed|starring|stars|by|said|says|with|and)\s+(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})"
     rf"|(?P<name2>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})\s+(?:said|says|wrote|directed|composed|plays|played|starred|told|later)\b"
