@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..models import Film
 
 _TITLE_WORDS = r"(?:[A-Z0-9][\w'’:&!?.-]*|of|the|a|an|and|in|on|at|to|for|from|with|de|la|le|du|vs\.?)"
-_TITLE = rf"[A-Z0-9][\w'’&!?.:-]*(?:\s{_TITLE_WORDS}){{0,8}}"
+_TITLE = rf"[A-Z0-9][\w'’&!?.:-]*(?:[ \t]{_TITLE_WORDS}){{0,8}}"
 _LEAD = re.compile(
     rf"(?:^|\n)\s*(?:'{{2,3}})?(?P<title>{_TITLE}?)(?:'{{2,3}})?\s*(?:\((?P<y1>(?:18|19|20)\d\d)(?: film)?\)\s*)?"
     rf"(?:is|was)\s+an?\s+(?P<y2>(?:18|19|20)\d\d)?\b[^.\n]{{0,80}}?\b(?:film|movie|picture|documentary|feature)\b"
@@ -143,10 +143,8 @@ def detect_films(docs: list[tuple[str, str, DocFilmEvidence]]) -> tuple[list[Fil
         own = [normalise_title(t) for t, _ in ev.strong if normalise_title(t)]
         if not own:
             ranked = counts.most_common()
-            if ranked and ranked[0][1] >= 2:
+            if ranked and (ranked[0][1] >= 2 or ranked[0][0] in strong_titles):
                 own = [ranked[0][0]]
-            else:
-                own = [normalise_title(t) for t, _ in ev.weak[:1] if counts.get(normalise_title(t), 0) >= 1]
         # a document can be about several films when it discusses them equally
         top = max((counts.get(k, 0) for k in own), default=0)
         extra = [k for k, c in counts.items() if k not in own and k in strong_titles and top and c >= max(3, top // 2)]

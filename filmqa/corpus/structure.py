@@ -210,7 +210,8 @@ def _wiki_table_rows(text: str, start: int, end: int, section: str | None) -> tu
 _CAST_AS = re.compile(r"^(?P<actor>[^,;:()]{2,60}?)\s+(?:as|…|\.\.\.)\s+(?P<role>.+)$")
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*)"
 # "Role text  Next Actor as Next role": two credits run together on one line.
-_RUN_ON = re.compile(rf"\s(?P<actor>{_NAME_TOKEN}(?:\s{_NAME_TOKEN}){{1,2}})\s+as\s+")
+# The next actor is taken as first name, optional initial, surname (the usual shape).
+_RUN_ON = re.compile(rf"\s(?P<actor>{_NAME_TOKEN}(?:\s[A-Z]\.)?\s{_NAME_TOKEN})\s+as\s+")
 
 
 def parse_cast_line(text: str, start: int, end: int) -> list[CastCredit]:
