@@ -286,7 +286,8 @@ def test_eval_command_missing_corpus(gold_file, tmp_path, capsys):
 def test_arguments():
     parser = add_eval_arguments(argparse.ArgumentParser())
     args = parser.parse_args([])
-    assert (args.gold, args.corpus, args.json_out, args.show_misses) == (None, None, None, False)
+    assert (args.gold, args.json_out, args.show_misses) == (None, None, False)
+    assert not hasattr(args, "corpus")  # so a top-level --corpus is not overwritten
     args = parser.parse_args(["g.jsonl", "--corpus", "c", "--json", "o.json", "--show-misses"])
     assert (args.gold, args.corpus, args.json_out, args.show_misses) == ("g.jsonl", "c", "o.json", True)
     assert args.eval_handler is eval_command

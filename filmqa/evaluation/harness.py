@@ -516,7 +516,7 @@ def format_misses(report: EvalReport) -> str:
 def run_eval(gold_path: str | Path | None = None, corpus_dir: str | Path | None = None,
              json_out: str | Path | None = None, show_misses: bool = False,
              stream: TextIO | None = None, qa: Any = None,
-             progress: bool | None = None) -> EvalReport:
+             progress: bool | None = None, cache: bool = True) -> EvalReport:
     """Load the gold set (all of it, before answering anything), then the corpus,
     run every question, print the table to ``stream`` and optionally write the
     JSON report. Raises :class:`GoldError` for a malformed gold file.
@@ -530,7 +530,7 @@ def run_eval(gold_path: str | Path | None = None, corpus_dir: str | Path | None 
             raise FileNotFoundError(f"corpus folder not found: {corpus}")
         from filmqa import FilmQA
 
-        qa = FilmQA.from_directory(corpus)
+        qa = FilmQA.from_directory(corpus, cache=cache)
     load_seconds = time.perf_counter() - started
     report = evaluate(gold, qa, corpus=str(corpus), load_seconds=load_seconds, progress=progress)
     stream.write(format_table(report))
@@ -546,7 +546,8 @@ def add_eval_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPars
     """Add the ``filmqa eval`` arguments to a (sub)parser."""
     parser.add_argument("gold", nargs="?", default=None,
                         help="gold JSONL file (default: the seeds gold set, eval/gold.jsonl)")
-    parser.add_argument("--corpus", dest="corpus", default=None, metavar="DIR",
+    # SUPPRESS: a sub-command default must not hide `filmqa --corpus DIR eval`
+    parser.add_argument("--corpus", dest="corpus", default=argparse.SUPPRESS, metavar="DIR",
                         help="folder of documents to answer from (default: the seeds)")
     parser.add_argument("--json", dest="json_out", default=None, metavar="OUT",
                         help="write the full report, question by question, as JSON")
@@ -564,6 +565,7 @@ def eval_command(args: argparse.Namespace) -> int:
             corpus_dir=getattr(args, "corpus", None),
             json_out=getattr(args, "json_out", None),
             show_misses=getattr(args, "show_misses", False),
+            cache=not getattr(args, "no_cache", False),
         )
     except GoldError as exc:
         for problem in exc.problems:
