@@ -366,7 +366,7 @@ def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSente
     q = reading.route.question
     if atype == T.YESNO:
         yes = _polarity(best.sentence.text, q)
-        rivals = [s for s in pool[1:6] if s.passage.doc_id != best.passage.doc_id and s.coverage >= 0.99 and best.coverage >= 0.99
+        rivals = [s for s in pool[1:8] if s.passage.doc_id != best.passage.doc_id and s.coverage >= 0.6 and best.coverage >= 0.6
                   and _polarity(s.sentence.text, q) != yes and s.score >= best.score - 0.5]
         if rivals:
             r = rivals[0]
