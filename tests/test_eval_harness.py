@@ -291,3 +291,15 @@ def test_arguments():
     args = parser.parse_args(["g.jsonl", "--corpus", "c", "--json", "o.json", "--show-misses"])
     assert (args.gold, args.corpus, args.json_out, args.show_misses) == ("g.jsonl", "c", "o.json", True)
     assert args.eval_handler is eval_command
+
+
+def test_resources_of_namespace_data_packages(tmp_path, monkeypatch):
+    """Data folders without __init__.py (filmqa.seeds, filmqa.eval_data) are found."""
+    data = tmp_path / "evalns_pkg" / "data"
+    data.mkdir(parents=True)
+    (data / "gold.jsonl").write_text("{}\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert harness._resource("evalns_pkg.data") == data
+    assert harness._resource("evalns_pkg.data", "gold.jsonl") == data / "gold.jsonl"
+    assert harness._resource("evalns_pkg.data", "missing.jsonl") is None
+    assert harness._resource("evalns_pkg_absent.data") is None

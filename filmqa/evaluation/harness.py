@@ -157,10 +157,20 @@ class EvalReport(BaseModel):
 
 
 def _resource(package: str, name: str | None = None) -> Path | None:
+    """A file (or, without ``name``, the folder) of a data package, if installed.
+
+    The data folders have no ``__init__.py``, so ``files()`` may give a
+    MultiplexedPath whose ``str()`` is not a path: go through a child instead.
+    """
     try:
         root = importlib.resources.files(package)
-        target = root / name if name else root
-        path = Path(str(target))
+        if name:
+            path = Path(str(root / name))
+        elif isinstance(root, Path):
+            path = root
+        else:
+            child = next(iter(root.iterdir()), None)
+            path = Path(str(child)).parent if child is not None else Path(str(root))
     except (ModuleNotFoundError, TypeError, ValueError, OSError):
         return None
     return path if path.exists() else None
