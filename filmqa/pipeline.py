@@ -29,6 +29,9 @@ Notice = Callable[[str], None]
 
 def default_corpus_dir() -> Path:
     """The bundled seeds: package data when installed, ``seeds/`` in a checkout."""
+    here = Path(__file__).resolve().parent
+    if (here / "seeds").is_dir():  # installed wheel: filmqa/seeds/
+        return here / "seeds"
     try:
         ref = resources.files("filmqa.seeds")
         path = Path(str(ref))
