@@ -69,3 +69,12 @@ def test_floors_file_names_real_sets():
     for spec in data["sets"]:
         assert (ROOT / spec["gold"]).is_file() and (ROOT / spec["corpus"]).is_dir()
         assert {"accuracy", "abstention_recall", "abstention_precision"} <= set(spec["floors"])
+
+
+def test_current_figures_are_above_the_floors(capsys):
+    """CI: the real eval of every set in .ci/eval_floors.json stays above its floors."""
+    script = load_script()
+    status = script.main(["--quiet"])
+    captured = capsys.readouterr()
+    assert status == 0, captured.err
+    assert "seeds: accuracy" in captured.out and "multifilm: accuracy" in captured.out
