@@ -71,7 +71,9 @@ def correct_typos(question: str, qa, kb: Knowledge) -> tuple[str, list[str]]:
             continue
         if vocab_list is None:
             vocab_list = sorted(v for v in kb.vocab if len(v) >= 4) if len(kb.vocab) < 300_000 else []
-        match = difflib.get_close_matches(w, vocab_list, n=1, cutoff=0.82) if len(w) >= 4 else []
+        # a capitalised word is a name: "Australia" is not a typo for "Austria"
+        capitalised = re.search(rf"\b{re.escape(w[:1].upper() + w[1:])}\b", question) is not None
+        match = difflib.get_close_matches(w, vocab_list, n=1, cutoff=0.82) if len(w) >= 4 and not capitalised else []
         if match:
             fixed = re.sub(rf"(?i)\b{re.escape(w)}\b", match[0], fixed)
         else:
