@@ -53,33 +53,57 @@ class Style:
     def mark(self, text: str) -> str:
         return self._wrap("1;33", text) if self.color else f"[{text}]"
 
+    def highlight(self, text: str) -> str:
+        """A span picked out inside running text (reverse video; »…« in plain text)."""
+        return self._wrap("1;7", text) if self.color else f"»{text}«"
+
 
 def source_line(c: Citation) -> str:
     where = f" — {c.section}" if c.section else ""
     return f"[{c.n}] {c.title}{where} ({c.doc_id}, chars {c.start}–{c.end})"
 
 
-def render_answer(reply: Answer, style: Style = Style()) -> str:
-    """The reply as a person reads it: answer, support, conflicts, sources."""
+def _sources(title: str, citations: list[Citation], style: Style) -> list[str]:
+    lines = ["", style.dim(title)]
+    for c in citations:
+        where = f" — {safe(c.section)}" if c.section else ""
+        lines.append(f"  {style.accent(f'[{c.n}]')} {safe(c.title)}{where}" + style.dim(f"  ({safe(c.doc_id)}, chars {c.start}–{c.end})"))
+        lines.append(style.dim(f"      “{safe(c.quote).strip()}”"))
+    return lines
+
+
+def render_conflicts(reply: Answer, style: Style = Style()) -> list[str]:
+    """One line per fact the sources disagree on: each value with its sources."""
     lines: list[str] = []
-    body = safe(reply.text)
+    for conflict in reply.conflicts:
+        values = "  vs  ".join(
+            style.bold(safe(v.value)) + ("" if not v.citations else " " + "".join(f"[{n}]" for n in v.citations))
+            for v in conflict.values
+        )
+        lines.append(style.warn(f"! Sources disagree on {safe(conflict.fact)}: ") + values)
+    return lines
+
+
+def render_answer(reply: Answer, style: Style = Style()) -> str:
+    """The reply as a person reads it: answer in bold, support, conflicts, sources."""
+    lines: list[str] = []
+    body = safe(reply.text).strip()
     if reply.answer:
-        ans = safe(reply.answer)
-        if body.startswith(ans):
+        ans = safe(reply.answer).strip()
+        if ans and body.startswith(ans):
             body = style.bold(ans) + body[len(ans) :]
-    lines.append(body)
+        elif ans:
+            lines.append(style.bold(ans))
+    if body:
+        lines.append(body)
+    conflicts = render_conflicts(reply, style)
+    if conflicts:
+        lines.append("")
+        lines.extend(conflicts)
     if reply.citations:
-        lines.append("")
-        lines.append(style.dim("Sources:"))
-        for c in reply.citations:
-            lines.append(style.dim(safe(source_line(c))))
-            lines.append(style.dim(f"    “{safe(c.quote)}”"))
+        lines.extend(_sources("Sources:", reply.citations, style))
     if reply.answer is None and reply.leads:
-        lines.append("")
-        lines.append(style.dim("Closest passages:"))
-        for c in reply.leads:
-            lines.append(style.dim(safe(source_line(c))))
-            lines.append(style.dim(f"    “{safe(c.quote)}”"))
+        lines.extend(_sources("Closest passages:", reply.leads, style))
     return "\n".join(lines)
 
 
@@ -118,3 +142,41 @@ def render_search(query: str, hits: list[Passage], style: Style = Style()) -> st
         lines.append(style.bold(f"{rank}. {safe(p.title)}{where}") + style.dim(f"  ({safe(p.doc_id)}, chars {p.start}–{p.end}, score {p.score:.2f})"))
         lines.append("   " + highlight(safe(snippet(p.text, terms)), terms, style))
     return "\n".join(lines)
+
+
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def visible_len(text: str) -> int:
+    return len(_SGR.sub("", text))
+
+
+def wrap(text: str, width: int) -> str:
+    """Word-wrap each line to ``width`` visible columns, ignoring colour codes.
+
+    Continuation lines keep the line's indentation (one more after an opening
+    quote mark), so wrapped sources and quotes stay aligned.
+    """
+    if width < 20:
+        return text
+    out: list[str] = []
+    for line in text.split("\n"):
+        if visible_len(line) <= width:
+            out.append(line)
+            continue
+        plain = _SGR.sub("", line)
+        indent = " " * (len(plain) - len(plain.lstrip(" ")))
+        if plain.lstrip(" ").startswith("“"):
+            indent += " "
+        current, size = "", 0
+        for word in re.split(r"(?<= )", line):  # words keep their trailing space
+            w = visible_len(word)
+            if size and size + len(word.rstrip(" ")) - len(word) + w > width:
+                out.append(current.rstrip(" "))
+                current, size = indent, len(indent)
+                if not _SGR.sub("", word).strip():
+                    continue
+            current += word
+            size += w
+        out.append(current.rstrip(" "))
+    return "\n".join(out)
