@@ -50,9 +50,11 @@ def qa(tmp_path_factory):
     return FilmQA.from_directory(SEEDS, cache_dir=tmp_path_factory.getbasetemp() / "cache")
 
 
-def make_session(qa, style=Style()):
+def make_session(qa, style=Style(), interactive=True):
     out, err = io.StringIO(), io.StringIO()
-    return Session(qa, out=out, err=err, style=style), out, err
+    session = Session(qa, out=out, err=err, style=style)
+    session.interactive = interactive
+    return session, out, err
 
 
 def run(session, *lines):
@@ -198,6 +200,10 @@ def test_keyboard_interrupt_while_answering_cancels_the_question(qa, monkeypatch
     monkeypatch.setattr(s.conversation, "ask", interrupted)
     assert s.handle("Who directed Red Heat?") is True
     assert "(cancelled)" in out.getvalue()
+    script, _, _ = make_session(qa, interactive=False)  # piped: Ctrl-C stops the script
+    monkeypatch.setattr(script.conversation, "ask", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        script.handle("Who directed Red Heat?")
 
 
 # --------------------------------------------------------------------------- rendering
@@ -504,3 +510,13 @@ def test_no_color_in_a_pseudo_terminal(tmp_path):
         assert term.proc.wait(10) == 0
     finally:
         term.close()
+
+
+def test_abstention_shows_the_closest_passages_and_show_opens_them(qa):
+    s, out, _ = make_session(qa)
+    text, _ = run(s, "How much did Red Heat make on its opening weekend?")
+    assert s.last.abstained and safe(s.last.text).splitlines()[0] in text
+    if s.last.leads:
+        assert "Closest passages:" in text
+        shown, _ = run(s, "/show 1")
+        assert s.last.leads[0].doc_id in shown

@@ -82,7 +82,8 @@ def corpus_line(qa: "FilmQA") -> str:
     films = qa.films
     labels = ", ".join(safe(f.label) for f in films[:3]) + (f", … (see /films)" if len(films) > 3 else "")
     line = f"{_count(len(qa.documents), 'document')} · {_count(len(qa.passages), 'passage')} · {_count(len(films), 'film')}"
-    return line + (f": {labels}" if films else "")
+    line += f": {labels}" if films else ""
+    return line + (f" ({len(qa.skipped)} skipped, see /sources)" if qa.skipped else "")
 
 
 def banner(qa: "FilmQA", style: Style) -> str:
@@ -163,6 +164,7 @@ class Session:
         self.on_corpus: Callable[["Session"], None] | None = None
         self.wrote = False
         self.wrap = False
+        self.interactive = False
         self._use(qa)
 
     def _use(self, qa: "FilmQA") -> None:
@@ -208,7 +210,11 @@ class Session:
                 return self.command(line)
             self.ask(line)
         except KeyboardInterrupt:
+            if not self.interactive:  # Ctrl-C on a script stops it
+                raise
             self.say(self.style.dim("(cancelled)"))
+        except BrokenPipeError:  # the reader went away: nothing more to say
+            raise
         except Exception as exc:  # an internal error: one line, the session goes on
             self.error(f"internal error ({type(exc).__name__}): {exc}")
         return True
@@ -533,7 +539,7 @@ def run_repl(args, *, out: TextIO | None = None, err: TextIO | None = None, stdi
                 except (AttributeError, ValueError):
                     pass
             return run_lines(session, stream)
-        session.wrap = True
+        session.wrap = session.interactive = True
         session.say(banner(qa, session.style))
         session.on_corpus = _warm
         _warm(session)
@@ -543,7 +549,7 @@ def run_repl(args, *, out: TextIO | None = None, err: TextIO | None = None, stdi
     except BrokenPipeError:
         raise
     except (KeyboardInterrupt, EOFError):
-        return 0
+        return 0 if session.interactive else 130
     except Exception as exc:  # a failure of the terminal layer itself: one line, no traceback
         session.error(f"filmqa: the session stopped ({type(exc).__name__}: {exc})")
         return 1
