@@ -229,6 +229,16 @@ def _refs(hits: list[Passage]) -> list[PassageRef]:
     return [PassageRef(passage_id=p.id, doc_id=p.doc_id, section=p.section, score=round(p.score, 4)) for p in hits]
 
 
+def fact_name(reading: Reading) -> str:
+    """The fact in dispute, in the question's own words ("rotten tomatoes score")."""
+    from ..retriever.analysis import STOP_WORDS, words
+    from .router import GENERIC
+
+    key = set(reading.key_terms)
+    picked = [w for w in words(reading.route.resolved_question) if w not in STOP_WORDS and w not in GENERIC and analyse(w) and analyse(w)[0] in key]
+    return " ".join(dict.fromkeys(picked)) or (reading.route.aspect or "the answer")
+
+
 def abstain(reading: Reading, hits: list[Passage], why: str, sentences: list[ScoredSentence] | None = None) -> Answer:
     leads = _Citer()
     for ss in (sentences or [])[:2]:
@@ -291,7 +301,7 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
             values = [best] + rivals[:2]
             conflicts.append(
                 Conflict(
-                    fact=" ".join(reading.key_terms) or (route.aspect or "answer"),
+                    fact=fact_name(reading),
                     values=[ConflictValue(value=_display(c, atype), citations=[citer.cite(ss) for ss, _ in c.support[:2]]) for c in values],
                 )
             )
@@ -375,7 +385,7 @@ def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSente
             answer = "Yes or no — the sources disagree"
             text = f"The sources disagree.\n{vals[0].value}: {best.sentence.text} [{n}]\n{vals[1].value}: {r.sentence.text} [{m}]"
             return Answer(question=q, answer=answer, text=text, citations=citer.citations,
-                          conflicts=[Conflict(fact=" ".join(reading.key_terms), values=vals)], route=reading.route, confidence=0.5)
+                          conflicts=[Conflict(fact=fact_name(reading), values=vals)], route=reading.route, confidence=0.5)
         answer = "Yes" if yes else "No"
         text = f"{answer}. {best.sentence.text} [{n}]"
     elif atype == T.REASON:
