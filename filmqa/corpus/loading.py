@@ -10,13 +10,20 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..models import SkippedFile
 
 SUFFIXES = (".txt", ".md", ".markdown", ".wiki")
-MAX_FILE_BYTES = 64 * 1024 * 1024
+# Building the index takes a few seconds a megabyte; past this a file is more
+# likely a dump or a mislabelled binary than a document, and is skipped.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 class CorpusError(Exception):
@@ -32,8 +39,26 @@ class SourceFile:
     mtime_ns: int
 
 
-def corpus_files(root: Path) -> list[Path]:
-    """Every candidate file below ``root``, sorted, without leaving it."""
+def display_path(name: str) -> str:
+    """A file name as valid text: bytes that are not UTF-8 (a Latin-1 name from an
+    old zip, say) become ``\\xe9`` escapes, so ids stay unique and JSON-safe."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _link_inside(path: Path, real_root: Path) -> bool:
+    """A link to a folder of the corpus: skipped, the folder is read under its own name."""
+    try:
+        return path.is_symlink() and path.resolve(strict=True).is_relative_to(real_root)
+    except (OSError, RuntimeError):
+        return False
+
+
+def corpus_files(root: Path, skipped: list[SkippedFile] | None = None, others: list[str] | None = None) -> list[Path]:
+    """Every candidate file below ``root``, sorted, without leaving it.
+
+    Links that lead out of the folder, broken links and unreadable folders are
+    added to ``skipped`` (when given); files of other types to ``others``.
+    """
     root = Path(root)
     if not root.exists():
         raise CorpusError(f"corpus folder not found: {root}")
@@ -42,27 +67,51 @@ def corpus_files(root: Path) -> list[Path]:
     real_root = root.resolve()
     found: list[Path] = []
     seen_dirs: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=lambda e: None):
+
+    def skip(path: str | Path, reason: str) -> None:
+        if skipped is not None:
+            rel = Path(path).relative_to(root).as_posix() if Path(path).is_relative_to(root) else str(path)
+            skipped.append(SkippedFile(path=display_path(rel), reason=reason))
+
+    def walk_error(exc: OSError) -> None:
+        if exc.filename:
+            skip(exc.filename, f"folder unreadable ({exc.strerror or exc})")
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=walk_error):
         try:
             st = os.stat(dirpath)
-        except OSError:
+            real_dir = Path(dirpath).resolve()
+        except (OSError, RuntimeError):
             dirnames[:] = []
             continue
         key = (st.st_dev, st.st_ino)
-        real_dir = Path(dirpath).resolve()
-        if key in seen_dirs or not real_dir.is_relative_to(real_root):
-            dirnames[:] = []  # a symlink loop, or a link out of the corpus
+        if not real_dir.is_relative_to(real_root):
+            dirnames[:] = []
+            skip(dirpath, "link to a folder outside the corpus folder, not followed")
+            continue
+        if key in seen_dirs:
+            dirnames[:] = []  # a symlink loop, or a second link to a folder already read
             continue
         seen_dirs.add(key)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not _link_inside(Path(dirpath) / d, real_root))
         for name in filenames:
-            if name.startswith(".") or not name.lower().endswith(SUFFIXES):
+            if name.startswith("."):
                 continue
             path = Path(dirpath) / name
+            if not name.lower().endswith(SUFFIXES):
+                if others is not None:
+                    others.append(display_path(path.relative_to(root).as_posix()))
+                continue
             try:
-                if not path.resolve().is_relative_to(real_root):
-                    continue
+                real = path.resolve(strict=True)
+            except FileNotFoundError:
+                skip(path, "broken link (its target does not exist)" if path.is_symlink() else "file vanished while loading")
+                continue
             except (OSError, RuntimeError):
+                skip(path, "link loop, not followed")
+                continue
+            if not real.is_relative_to(real_root):
+                skip(path, "link to a file outside the corpus folder, not followed")
                 continue
             found.append(path)
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
@@ -107,13 +156,17 @@ def _mostly_text(text: str) -> bool:
 
 
 def read_file(root: Path, path: Path) -> tuple[SourceFile | None, SkippedFile | None]:
-    doc_id = path.relative_to(root).as_posix()
+    doc_id = display_path(path.relative_to(root).as_posix())
     try:
         st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a named pipe or device would block or never end
+            return None, SkippedFile(path=doc_id, reason="not a regular file")
         if st.st_size > MAX_FILE_BYTES:
-            return None, SkippedFile(path=doc_id, reason=f"too large ({st.st_size // 2**20} MB > {MAX_FILE_BYTES // 2**20} MB)")
+            return None, SkippedFile(path=doc_id, reason=_too_large(st.st_size))
         with open(path, "rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:  # it grew while we looked
+            return None, SkippedFile(path=doc_id, reason=_too_large(len(data)))
     except FileNotFoundError:
         return None, SkippedFile(path=doc_id, reason="file vanished while loading")
     except PermissionError:
@@ -125,7 +178,14 @@ def read_file(root: Path, path: Path) -> tuple[SourceFile | None, SkippedFile | 
         return None, SkippedFile(path=doc_id, reason=how)
     if not text.strip():
         return None, SkippedFile(path=doc_id, reason="empty file")
+    # old Mac line ends (a lone CR) become LF, one character for one, so
+    # headings and paragraphs are seen and every offset still indexes the file
+    text = _LONE_CR.sub("\n", text)
     return SourceFile(doc_id=doc_id, path=path, text=text, size=st.st_size, mtime_ns=st.st_mtime_ns), None
+
+
+def _too_large(size: int) -> str:
+    return f"too large ({size / 2**20:.0f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB a file, split it into smaller files)"
 
 
 def read_corpus(root: str | Path) -> tuple[list[SourceFile], list[SkippedFile]]:
@@ -133,16 +193,19 @@ def read_corpus(root: str | Path) -> tuple[list[SourceFile], list[SkippedFile]]:
     root = Path(root)
     files: list[SourceFile] = []
     skipped: list[SkippedFile] = []
-    paths = corpus_files(root)
+    others: list[str] = []
+    paths = corpus_files(root, skipped, others)
     for path in paths:
         src, skip = read_file(root, path)
         if src is not None:
             files.append(src)
         if skip is not None:
             skipped.append(skip)
+    skipped.sort(key=lambda s: s.path)
     if not files:
-        if not paths:
-            raise CorpusError(f"no .txt or .md files in corpus folder: {root}")
+        if not paths and not skipped:
+            found = f" (found only {len(others)} other file{'s' * (len(others) != 1)}, e.g. {min(others)})" if others else ""
+            raise CorpusError(f"no .txt or .md files in corpus folder: {root}{found}")
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3])
         raise CorpusError(f"no readable documents in corpus folder {root} ({reasons})")
     return files, skipped

@@ -66,8 +66,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def one_line(text: object) -> str:
+    """``safe`` text on one line: a file name with a newline cannot split a message."""
+    return " ".join(safe(text).split())
+
+
+def _arg_text(words: list[str]) -> str:
+    """Command-line words as valid text: bytes that are not UTF-8 become U+FFFD."""
+    text = " ".join(words)
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def _err(msg: str) -> None:
-    print(f"filmqa: {safe(msg)}", file=sys.stderr)
+    print(f"filmqa: {one_line(msg)}", file=sys.stderr)
 
 
 def load(args) -> "FilmQA":  # noqa: F821
@@ -107,10 +121,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"documents: {summary.documents}  passages: {summary.passages}")
                 print("films: " + (", ".join(safe(f) for f in summary.films) or "(none detected)"))
                 for s in summary.skipped:
-                    print(f"skipped {safe(s.path)}: {safe(s.reason)}")
+                    print(f"skipped {one_line(s.path)}: {one_line(s.reason)}")
             return 0
         if args.command == "search":
-            query = " ".join(args.query)
+            query = _arg_text(args.query)
             if not query.strip():
                 _err("the query is empty")
                 return 2
@@ -124,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(render_search(query, hits, style))
             return 0
         if args.command == "ask":
-            question = " ".join(args.question)
+            question = _arg_text(args.question)
             reply = qa.ask(question)
             if args.json:
                 print(reply.model_dump_json(indent=2))
@@ -142,6 +156,11 @@ def main(argv: list[str] | None = None) -> int:
         except OSError:
             pass
         return 0
+    except Exception as exc:  # a bug must still end in one line, not a traceback
+        if os.environ.get("FILMQA_DEBUG"):
+            raise
+        _err(f"internal error ({type(exc).__name__}: {exc}); run with FILMQA_DEBUG=1 for the details")
+        return 1
     parser.print_help()
     return 2
 

@@ -22,7 +22,7 @@ import numpy as np
 from pydantic import BaseModel, TypeAdapter
 
 from ..corpus import Corpus
-from ..corpus.loading import corpus_files
+from ..corpus.loading import corpus_files, display_path
 from ..models import Document, Film, Passage, SkippedFile
 from .bm25 import PostingsBM25
 
@@ -63,7 +63,7 @@ def default_cache_dir() -> Path:
 
 
 def corpus_key(root: str | Path) -> str:
-    """Hash of the format version and every corpus file's path, size and mtime."""
+    """Hash of the format version and every corpus file's path and stat stamp."""
     root = Path(root)
     h = hashlib.sha256(f"filmqa-index-v{FORMAT_VERSION}\0{root.resolve()}\0".encode())
     for path in corpus_files(root):
@@ -71,7 +71,10 @@ def corpus_key(root: str | Path) -> str:
             st = path.stat()
         except OSError:
             continue
-        h.update(f"{path.relative_to(root).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+        # ctime and inode too: tools that restore a file's size and mtime (cp -p,
+        # rsync -t, touch -r) cannot restore those, so an edit always shows
+        stamp = f"{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}"
+        h.update(f"{path.relative_to(root).as_posix()}\0{stamp}\0".encode("utf-8", "surrogateescape"))
     return h.hexdigest()[:24]
 
 
@@ -89,7 +92,7 @@ def save(folder: Path, key: str, corpus: Corpus, engine: PostingsBM25) -> Path:
         meta = _Meta(
             format_version=FORMAT_VERSION,
             key=key,
-            root=corpus.root,
+            root=display_path(corpus.root),
             documents=len(corpus.documents),
             passages=len(corpus.passages),
             terms=len(engine.vocab),
@@ -99,15 +102,40 @@ def save(folder: Path, key: str, corpus: Corpus, engine: PostingsBM25) -> Path:
         try:
             os.rename(tmp, final)
         except OSError:
-            if (final / "meta.json").exists():  # another process won the race
+            if _sound(folder, key):  # another process won the race
                 shutil.rmtree(tmp, ignore_errors=True)
-            else:
-                shutil.rmtree(final, ignore_errors=True)
-                os.rename(tmp, final)
+            else:  # a damaged index (or a stray file) is replaced, never kept
+                _discard(final)
+                try:
+                    os.rename(tmp, final)
+                except OSError:
+                    if not _sound(folder, key):
+                        raise
+                    shutil.rmtree(tmp, ignore_errors=True)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return final
+
+
+def _sound(folder: Path, key: str) -> bool:
+    try:
+        load(folder, key)
+    except Exception:
+        return False
+    return True
+
+
+def _discard(path: Path) -> None:
+    """Move ``path`` aside atomically, then delete it (a reader never sees half of it)."""
+    if not os.path.lexists(path):
+        return
+    trash = Path(tempfile.mkdtemp(prefix=".trash-", dir=path.parent)) / "old"
+    try:
+        os.rename(path, trash)
+    except FileNotFoundError:  # another process removed or replaced it first
+        pass
+    shutil.rmtree(trash.parent, ignore_errors=True)
 
 
 def load(folder: Path, key: str) -> tuple[Corpus, PostingsBM25]:
@@ -128,6 +156,9 @@ def load(folder: Path, key: str) -> tuple[Corpus, PostingsBM25]:
         raise StoreError(f"cached index is damaged ({type(exc).__name__})") from exc
     n_terms = len(vocab_list)
     indptr = arrays["indptr"]
+    kinds = {name: arrays[name].dtype.kind for name in _ARRAYS}
+    if kinds != {"idf": "f", "indptr": "i", "post_ids": "i", "post_w": "f"} or any(a.ndim != 1 for a in arrays.values()):
+        raise StoreError("cached index is inconsistent")
     if (
         len(body.passages) != meta.passages
         or len(body.documents) != meta.documents
@@ -137,6 +168,10 @@ def load(folder: Path, key: str) -> tuple[Corpus, PostingsBM25]:
         or (n_terms and int(indptr[-1]) != len(arrays["post_ids"]))
         or arrays["post_ids"].shape != arrays["post_w"].shape
         or (len(arrays["post_ids"]) and int(arrays["post_ids"].max()) >= meta.passages)
+        or (len(arrays["post_ids"]) and int(arrays["post_ids"].min()) < 0)
+        or int(indptr[0]) != 0
+        or bool(np.any(np.diff(indptr) < 0))
+        or any(p.id != i for i, p in enumerate(body.passages))
     ):
         raise StoreError("cached index is inconsistent")
     engine = PostingsBM25({t: i for i, t in enumerate(vocab_list)}, n_docs=meta.passages, **arrays)
