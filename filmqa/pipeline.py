@@ -153,6 +153,10 @@ class FilmQA:
         )
 
     # ------------------------------------------------------------------ retrieval
+    def passage_range(self, doc_id: str) -> range:
+        """Ids of the passages of ``doc_id`` (a document's passages are consecutive)."""
+        return range(*self._doc_ranges.get(doc_id, (0, 0)))
+
     def film_mask(self, labels: list[str]) -> np.ndarray | None:
         """Passages of the documents about any of ``labels`` (None: no limit)."""
         if not labels:
@@ -161,8 +165,8 @@ class FilmQA:
         for label in labels:
             film = self._film_by_label.get(label)
             for doc_id in film.doc_ids if film else []:
-                lo, hi = self._doc_ranges.get(doc_id, (0, 0))
-                mask[lo:hi] = True
+                ids = self.passage_range(doc_id)
+                mask[ids.start : ids.stop] = True
         return mask
 
     def search_terms(self, terms: list[str], k: int = 10, films: list[str] | None = None) -> list[Passage]:
@@ -185,7 +189,7 @@ class FilmQA:
                 if self._knowledge is None:
                     from .reader.knowledge import Knowledge
 
-                    self._knowledge = Knowledge.from_corpus(self._corpus)
+                    self._knowledge = Knowledge.from_corpus(self._corpus, self.engine.vocab)
         return self._knowledge
 
     def ask(self, question: str) -> Answer:

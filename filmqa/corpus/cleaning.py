@@ -177,7 +177,3 @@ def clean(text: str) -> str:
     """Readable text of a fragment of a document: the canonical cleaner."""
     return clean_with_map(text)[0]
 
-
-def source_span(starts: list[int], ends: list[int], lo: int, hi: int) -> tuple[int, int]:
-    """Original offsets covering cleaned characters ``lo:hi``."""
-    return starts[lo], ends[hi - 1]

@@ -9,22 +9,20 @@
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import re
 from collections import Counter
 
 from ..models import Answer, AnswerType, Route
-from ..retriever.analysis import STOP_WORDS, analyse, fold, words
+from ..pipeline import MAX_QUESTION_CHARS
+from ..retriever.analysis import STOP_WORDS, analyse, words
 from .composer import abstain, answer_from_record, compose
 from .records import cast_lookup, table_lookup
 from .knowledge import Knowledge
 from .router import GENERIC, SYNONYMS, Reading, route_question
 
-MAX_QUESTION_CHARS = 2000
 _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x1f\x7f-\x9f]")
 _PERSON_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
-_FILM_PRONOUN = re.compile(r"\b(it|this film|that film|this movie|that movie)\b", re.I)
 
 
 def tidy(question: str) -> str:
@@ -36,44 +34,19 @@ def _empty_route(question: str, why: str) -> Route:
     return Route(question=question, resolved_question="", answer_type=AnswerType.DESCRIPTION, explanation=why)
 
 
-class _StemIndex:
-    """Prefix look-up over the index vocabulary ("cinematograph" ~ "cinematographi")."""
-
-    def __init__(self, vocab) -> None:
-        self.sorted = sorted(vocab)
-
-    def known(self, stem: str) -> bool:
-        i = bisect.bisect_left(self.sorted, stem)
-        if i < len(self.sorted) and self.sorted[i] == stem:
-            return True
-        return len(stem) >= 6 and i < len(self.sorted) and self.sorted[i].startswith(stem)
-
-
-def _stem_index(qa) -> _StemIndex:
-    idx = getattr(qa, "_stem_index", None)
-    if idx is None:
-        idx = _StemIndex(qa.engine.vocab)
-        qa._stem_index = idx
-    return idx
-
-
-def correct_typos(question: str, qa, kb: Knowledge) -> tuple[str, list[str]]:
+def correct_typos(question: str, kb: Knowledge) -> tuple[str, list[str]]:
     """Fix misspelt words against the corpus vocabulary; return the words still unknown."""
-    stems = _stem_index(qa)
     unknown: list[str] = []
     fixed = question
-    vocab_list = None
     for w in dict.fromkeys(words(question)):
         if w in STOP_WORDS or w in GENERIC or w in SYNONYMS or w.isdigit() or len(w) < 3:
             continue
         terms = analyse(w)
-        if not terms or stems.known(terms[0]) or w in kb.vocab:
+        if not terms or kb.knows_term(terms[0]) or w in kb.vocab:
             continue
-        if vocab_list is None:
-            vocab_list = sorted(v for v in kb.vocab if len(v) >= 4) if len(kb.vocab) < 300_000 else []
         # a capitalised word is a name: "Australia" is not a typo for "Austria"
         capitalised = re.search(rf"\b{re.escape(w[:1].upper() + w[1:])}\b", question) is not None
-        match = difflib.get_close_matches(w, vocab_list, n=1, cutoff=0.82) if len(w) >= 4 and not capitalised else []
+        match = difflib.get_close_matches(w, kb.spellings, n=1, cutoff=0.82) if len(w) >= 4 and not capitalised else []
         if match:
             fixed = re.sub(rf"(?i)\b{re.escape(w)}\b", match[0], fixed)
         else:
@@ -139,7 +112,7 @@ def answer_question(qa, question: str, history: list[Answer]) -> Answer:
     kb = qa.knowledge
     focus_film = next((h.route.film for h in reversed(history) if h.route.film), None)
     single = qa.films[0].label if len(qa.films) == 1 else None
-    q, unknown = correct_typos(q, qa, kb)
+    q, unknown = correct_typos(q, kb)
 
     best: Answer | None = None
     for variant, entity in _variants(q, history):

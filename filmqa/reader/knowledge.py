@@ -8,6 +8,7 @@ finding films in questions.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -43,10 +44,11 @@ class Knowledge:
     titles: TitleMatcher
     film_titles: dict[str, str]  # normalised title -> film label
     facts: dict[str | None, FilmFacts]
-    places: set[str]
+    index_terms: list[str]  # the BM25 vocabulary, sorted, for prefix look-ups
+    spellings: list[str]  # corpus words of 4+ letters, sorted, for typo correction
 
     @classmethod
-    def from_corpus(cls, corpus: Corpus) -> "Knowledge":
+    def from_corpus(cls, corpus: Corpus, index_vocab) -> "Knowledge":
         lower: Counter = Counter()
         vocab: set[str] = set()
         persons: Counter = Counter()
@@ -77,13 +79,15 @@ class Knowledge:
         titles = [f.title for f in corpus.films]
         film_titles = {normalise_title(f.title): f.label for f in corpus.films}
         lower_words = {w for w, n in lower.items() if n >= 2 or len(w) <= 3}
-        return cls(lower_words, vocab, persons, TitleMatcher(titles), film_titles, dict(facts), set())
+        spellings = sorted(v for v in vocab if len(v) >= 4) if len(vocab) < 300_000 else []
+        return cls(lower_words, vocab, persons, TitleMatcher(titles), film_titles, dict(facts), sorted(index_vocab), spellings)
 
-    def is_person(self, name: str) -> bool:
-        return self.persons.get(name, 0) > 0 or any(name in p.split() or p.endswith(" " + name) for p in self._person_list())
-
-    def _person_list(self) -> list[str]:
-        return [p for p, n in self.persons.items() if n >= 1]
+    def knows_term(self, term: str) -> bool:
+        """Whether the index holds ``term``, or a longer term it begins ("cinematograph" ~ "cinematographi")."""
+        i = bisect.bisect_left(self.index_terms, term)
+        if i < len(self.index_terms) and self.index_terms[i] == term:
+            return True
+        return len(term) >= 6 and i < len(self.index_terms) and self.index_terms[i].startswith(term)
 
     def films_in(self, text: str) -> list[str]:
         """Labels of corpus films whose titles occur in ``text``."""

@@ -26,8 +26,7 @@ def _tokens(text: str) -> set[str]:
 
 def sentence_at(qa, doc_id: str, offset: int) -> ScoredSentence | None:
     """The indexed sentence of ``doc_id`` that covers character ``offset``."""
-    lo, hi = qa._doc_ranges.get(doc_id, (0, 0))
-    for pid in range(lo, hi):
+    for pid in qa.passage_range(doc_id):
         p: Passage = qa.passages[pid]
         if p.start <= offset < p.end:
             for s in p.sentences:

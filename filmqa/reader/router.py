@@ -6,6 +6,7 @@ Rules are about how people ask about films ("how long" wants a duration,
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -79,9 +80,6 @@ GENERIC = frozenset(
     anything something someone thing things there here know info information""".split()
 )
 
-_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their|theirs)\b", re.I)
-_FILM_REF = re.compile(r"\b(it|this film|that film|the film|this movie|that movie|the movie|the picture)\b", re.I)
-_ELLIPTICAL = re.compile(r"^\s*(?:and|what about|how about|also)\b", re.I)
 
 
 @dataclass
@@ -94,8 +92,13 @@ class Reading:
     expansion: list[str] = field(default_factory=list)
     infobox_keys: tuple[str, ...] = ()
     entities: list[str] = field(default_factory=list)  # capitalised names in the question
-    unknown_words: list[str] = field(default_factory=list)
     film_named: bool = False
+
+
+@functools.cache
+def _generic_terms() -> frozenset[str]:
+    """GENERIC as index terms (stemmed once, on first use)."""
+    return frozenset(t for g in GENERIC for t in analyse(g))
 
 
 def answer_type(q: str) -> AnswerType:
@@ -142,11 +145,9 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
     elif single_film:
         film, film_reason = single_film, "the only film in the corpus"
 
-    content = [t for t in analyse(q) if t not in {analyse(g)[0] for g in GENERIC if analyse(g)}]
+    content = [t for t in analyse(q) if t not in _generic_terms()]
     title_terms: set[str] = set()
     if film:
-        from ..corpus.films import normalise_title
-
         for norm, label in kb.film_titles.items():
             if label == film:
                 title_terms.update(analyse(norm))
@@ -161,8 +162,6 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         syn = SYNONYMS.get(w)
         if syn:
             expansion.extend(analyse(syn))
-    unknown = [w for w in words(q) if w not in STOP_WORDS and w not in GENERIC and not w.isdigit() and len(w) > 2
-               and w not in kb.vocab and w not in SYNONYMS]
     entities = _entities(q, kb)
     route = Route(
         question=question,
@@ -182,6 +181,5 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         expansion=[e for e in expansion if e not in content],
         infobox_keys=infobox_keys,
         entities=entities,
-        unknown_words=unknown,
         film_named=bool(films),
     )

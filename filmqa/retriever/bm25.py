@@ -11,7 +11,6 @@ Scores equal rank-bm25's up to float32 rounding of the stored weights.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 
 import numpy as np
@@ -94,7 +93,3 @@ def top_k(scores: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list
     idx = idx[np.lexsort((idx, -scores[idx]))]
     return [(int(i), float(scores[i])) for i in idx if scores[i] > 0]
 
-
-def idf_okapi(n: int, df: int) -> float:
-    """rank-bm25's raw idf, before the epsilon floor (for explanations)."""
-    return math.log(n - df + 0.5) - math.log(df + 0.5)
