@@ -12,11 +12,17 @@ from __future__ import annotations
 import html
 import re
 
+# Terminal escape sequences: CSI ("ESC [ 31 m"), OSC ("ESC ] 0;title BEL") and
+# two-byte escapes. The one definition for documents, questions and the screen.
+ESCAPE_SEQUENCE = r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?"
+# Escapes and control characters, for text that must be one plain line.
+TERMINAL_NOISE = re.compile(ESCAPE_SEQUENCE + r"|[\x00-\x1f\x7f-\x9f]")
+
 # One alternation, tried left to right at each position. Each branch names what
 # it replaces; ``_replacement`` says what it becomes.
 _INLINE = re.compile(
+    r"(?P<ansi>" + ESCAPE_SEQUENCE + r")"
     r"""
-    (?P<ansi>\x1b\[[0-?]*[ -/]*[@-~] | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)? | \x1b[@-_]?)
   | (?P<ctrl>[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff])
   | (?P<ref><ref[^>/]*/> | <ref[^>]*>.*?</ref>)
   | (?P<comment><!--.*?-->)

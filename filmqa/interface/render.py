@@ -11,10 +11,11 @@ import os
 import re
 from dataclasses import dataclass
 
+from ..corpus.cleaning import ESCAPE_SEQUENCE
 from ..models import Answer, Citation, Passage
 from ..retriever.analysis import analyse
 
-_UNSAFE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(ESCAPE_SEQUENCE + r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def safe(text: object) -> str:
