@@ -56,7 +56,6 @@ def test_a_100_kb_question_is_answered_within_a_limit(qa):
     assert qa.search("Walter Hill " * 20_000, k=3)  # search applies the same limit
 
 
-@pytest.mark.xfail(strict=True, reason="the reader cuts a long question silently; the reply should say so (issue 6: 'a clear limit')")
 def test_a_too_long_question_is_told_about_the_limit(qa):
     reply = qa.ask("Who directed Red Heat? " + "y" * 100_000)
     assert "too long" in reply.text or f"{MAX_QUESTION_CHARS:,}" in reply.text or str(MAX_QUESTION_CHARS) in reply.text
@@ -72,7 +71,6 @@ def test_control_characters_and_escapes_in_a_question(qa):
         assert no_control(render_search(noisy, qa.search(noisy)))
 
 
-@pytest.mark.xfail(strict=True, reason="the reader keeps the payload of an OSC escape ('0', 'owned') as query terms; questions should be cleaned like documents")
 def test_an_osc_escape_in_a_question_is_dropped_whole(qa):
     assert qa.ask("Who directed \x1b]0;owned\x07Red Heat?").answer == "Walter Hill"
 
@@ -149,7 +147,6 @@ def test_follow_ups_never_raise(qa, question):
     valid(chat.ask(question), question)
 
 
-@pytest.mark.xfail(strict=True, reason="a lone surrogate in the question makes Answer.model_dump_json raise (pipeline should replace it)")
 def test_lone_surrogates_can_be_serialised(qa):
     reply = qa.ask("who directed \udcff it \ud800")
     Answer.model_validate_json(reply.model_dump_json())

@@ -13,6 +13,7 @@ import difflib
 import re
 from collections import Counter
 
+from ..corpus.cleaning import TERMINAL_NOISE
 from ..models import Answer, AnswerType, Route
 from ..pipeline import MAX_QUESTION_CHARS
 from ..retriever.analysis import STOP_WORDS, analyse, words
@@ -21,13 +22,18 @@ from .records import cast_lookup, table_lookup
 from .knowledge import Knowledge
 from .router import GENERIC, SYNONYMS, Reading, route_question
 
-_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x1f\x7f-\x9f]")
 _PERSON_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
 
 
+def plain_text(text: str) -> str:
+    """Lone surrogates (from undecodable input) become U+FFFD, so replies serialise."""
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def tidy(question: str) -> str:
-    q = _CONTROL.sub(" ", question or "")
-    return " ".join(q.split())[:MAX_QUESTION_CHARS]
+    """Escape sequences (whole, payload included) and control characters out, spaces folded."""
+    q = TERMINAL_NOISE.sub(" ", plain_text(question or ""))
+    return " ".join(q.split())
 
 
 def _empty_route(question: str, why: str) -> Route:
@@ -103,8 +109,10 @@ def _variants(question: str, history: list[Answer]) -> list[tuple[str, str | Non
 
 
 def answer_question(qa, question: str, history: list[Answer]) -> Answer:
-    raw = question if isinstance(question, str) else str(question)
+    raw = plain_text(question if isinstance(question, str) else str(question))
     q = tidy(raw)
+    cut = len(q) > MAX_QUESTION_CHARS
+    q = q[:MAX_QUESTION_CHARS]
     if not any(ch.isalnum() for ch in q):
         return Answer(question=raw, answer=None, text="Please ask a question about a film in the documents.", route=_empty_route(raw, "empty question"))
     if not qa.passages:
@@ -131,6 +139,8 @@ def answer_question(qa, question: str, history: list[Answer]) -> Answer:
         if best is None or (ans.answer is not None and (best.answer is None or ans.confidence > best.confidence)):
             best = ans
     assert best is not None
+    if cut:
+        best.text += f"\n(The question was too long: only its first {MAX_QUESTION_CHARS:,} characters were read.)"
     return best
 
 
