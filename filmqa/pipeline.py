@@ -17,6 +17,7 @@ from typing import Callable
 import numpy as np
 
 from .corpus import Corpus, CorpusError, build_corpus
+from .corpus.cleaning import TERMINAL_NOISE
 from .models import Answer, CorpusSummary, Document, Film, Passage, SkippedFile
 from .retriever import store
 from .retriever.analysis import analyse
@@ -177,7 +178,7 @@ class FilmQA:
 
     def search(self, query: str, k: int = 5, film: str | None = None) -> list[Passage]:
         """The ``k`` best passages for ``query``, best first (BM25Okapi scores)."""
-        query = (query or "")[:MAX_QUESTION_CHARS]
+        query = TERMINAL_NOISE.sub(" ", (query or "")[:MAX_QUESTION_CHARS])  # an escape's payload is not a query
         return self.search_terms(analyse(query), k, [film] if film else None)
 
     # ------------------------------------------------------------------ answering

@@ -210,3 +210,12 @@ def test_gold_problems_are_all_listed_and_eval_exits_2(capsys, tmp_path, tmp_cac
     code, out, err = cli(capsys, "eval", str(path))
     assert code == 2
     assert err.splitlines()[:3] == info.value.problems
+
+
+def test_safe_text_can_always_be_written_to_a_utf8_stream():
+    from filmqa.interface.render import safe
+
+    nasty = "caf\udce9 \x1b]0;title\x07noir\x1b[2J \ud800x"
+    out = safe(nasty)
+    out.encode("utf-8")  # a lone surrogate would raise UnicodeEncodeError here
+    assert out == "caf\ufffd noir \ufffdx"

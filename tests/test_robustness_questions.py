@@ -75,6 +75,12 @@ def test_an_osc_escape_in_a_question_is_dropped_whole(qa):
     assert qa.ask("Who directed \x1b]0;owned\x07Red Heat?").answer == "Walter Hill"
 
 
+def test_search_drops_an_escape_payload_too(qa):
+    plain = [p.id for p in qa.search("Rudas Thermal Bath", k=5)]
+    assert plain
+    assert [p.id for p in qa.search("Rudas \x1b]0;Moscow militia captain\x07Thermal Bath", k=5)] == plain
+
+
 @pytest.mark.parametrize(
     "question",
     ["誰が監督しましたか？", "Кто режиссёр фильма?", "من أخرج الفيلم؟", "🎬🍿🎥", "Red Heat 🎬 who directed it? 🍿", "Ｗｈｏ ｄｉｒｅｃｔｅｄ？", "é" * 50],

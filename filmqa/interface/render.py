@@ -15,12 +15,17 @@ from ..corpus.cleaning import ESCAPE_SEQUENCE
 from ..models import Answer, Citation, Passage
 from ..retriever.analysis import analyse
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _UNSAFE = re.compile(ESCAPE_SEQUENCE + r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def safe(text: object) -> str:
-    """Text with escape sequences and control characters removed (newlines and tabs kept)."""
-    return _UNSAFE.sub("", str(text))
+    """Text with escape sequences and control characters removed (newlines and tabs kept).
+
+    Lone surrogates (undecodable bytes in a file name or document) become U+FFFD,
+    since a terminal stream cannot encode them.
+    """
+    return _SURROGATE.sub("\ufffd", _UNSAFE.sub("", str(text)))
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 rank-bm25's ``BM25Okapi`` is the definition of the score (k1=1.5, b=0.75,
 idf = ln((N - df + 0.5) / (df + 0.5)), negative idf floored at
-epsilon x mean idf). It loops over every passage in Python for every query
+epsilon x mean idf; in a corpus of one or two passages, where that mean
+is <= 0 and rank-bm25 can find nothing, Lucene's positive idf is used). It loops over every passage in Python for every query
 term, which stops being interactive past ~20k passages. ``PostingsBM25``
 precomputes, for each term, the passages that hold it and their length-
 normalised term weights, so a query only touches the postings of its terms.
@@ -51,9 +52,12 @@ class PostingsBM25:
         avgdl = float(doc_len.sum() / n) if n else 0.0
         df = np.fromiter((len(r) for r in rows), dtype=np.float64, count=len(rows))
         idf = np.log(n - df + 0.5) - np.log(df + 0.5)
-        if len(idf):
-            eps = epsilon * (idf.sum() / len(idf))
-            idf[idf < 0] = eps
+        if len(idf) and idf.mean() > 0:
+            idf[idf < 0] = epsilon * idf.mean()
+        elif len(idf):
+            # a corpus of a few passages: BM25Okapi's floor (epsilon x mean idf) would be <= 0 and
+            # nothing could ever be found, so use Lucene's idf, which is always positive
+            idf = np.log1p((n - df + 0.5) / (df + 0.5))
         indptr = np.zeros(len(rows) + 1, dtype=np.int64)
         indptr[1:] = np.cumsum(df.astype(np.int64))
         post_ids = np.fromiter((d for r in rows for d in r), dtype=np.int32, count=int(indptr[-1]))
