@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -22,6 +22,7 @@ from .models import Answer, CorpusSummary, Document, Film, Passage, SkippedFile
 from .retriever import store
 from .retriever.analysis import analyse
 from .retriever.bm25 import PostingsBM25, top_k
+from .retriever.columns import DocumentTable, PassageTable
 
 MAX_QUESTION_CHARS = 2000
 
@@ -52,15 +53,16 @@ class FilmQA:
     """Question answering over one corpus folder. Thread-safe for ``ask``/``search``."""
 
     def __init__(self, corpus: Corpus, engine: PostingsBM25, *, cache_path: Path | None = None, notices: list[str] | None = None) -> None:
-        self._corpus = corpus
         self.engine = engine
         self.cache_path = cache_path
         self.notices: list[str] = notices or []
-        self._doc_index = {d.doc_id: i for i, d in enumerate(corpus.documents)}
-        self._doc_ranges: dict[str, tuple[int, int]] = {}
-        for p in corpus.passages:
-            lo, hi = self._doc_ranges.get(p.doc_id, (p.id, p.id + 1))
-            self._doc_ranges[p.doc_id] = (min(lo, p.id), max(hi, p.id + 1))
+        documents = DocumentTable.from_documents(corpus.documents)
+        passages = PassageTable.from_passages(corpus.passages, documents.doc_ids)
+        if documents is not corpus.documents or passages is not corpus.passages:
+            corpus = Corpus(root=corpus.root, documents=documents, passages=passages, films=corpus.films, skipped=corpus.skipped)
+        self._corpus = corpus
+        self._doc_index = {doc_id: i for i, doc_id in enumerate(documents.doc_ids)}
+        self._doc_ranges = passages.doc_ranges()
         self._film_by_label = {f.label: f for f in corpus.films}
         self._knowledge = None
         self._lock = threading.Lock()
@@ -92,24 +94,37 @@ class FilmQA:
         key = store.corpus_key(root) if cache else ""  # also raises CorpusError for a bad folder
         if cache:
             try:
-                corpus, engine = store.load(folder, key)
-                return cls(corpus, engine, cache_path=folder / f"index-{key}", notices=notices)
+                corpus, engine = store.load(folder, key, root=root)
             except store.StoreError as exc:
                 if str(exc) != "no cached index":
                     say(f"{exc}; rebuilding it")
             except Exception as exc:  # any unreadable cache is rebuilt, never trusted
                 say(f"cached index unreadable ({type(exc).__name__}); rebuilding it")
+            else:
+                for s in corpus.skipped:
+                    say(f"skipped {s.path}: {s.reason}")
+                return cls(corpus, engine, cache_path=folder / f"index-{key}", notices=notices)
         corpus = build_corpus(root, progress=progress)
         for s in corpus.skipped:
             say(f"skipped {s.path}: {s.reason}")
         engine = PostingsBM25.build([passage_terms(p) for p in corpus.passages])
-        cache_path = None
-        if cache:
-            try:
-                cache_path = store.save(folder, key, corpus, engine)
-            except OSError as exc:
-                say(f"could not write the index cache in {folder} ({exc.strerror or exc}); using it in memory only")
-        return cls(corpus, engine, cache_path=cache_path, notices=notices)
+        # columns instead of a million models; the knowledge is read once, here, and kept with the index
+        documents = DocumentTable.from_documents(corpus.documents)
+        corpus = Corpus(root=corpus.root, documents=documents, passages=PassageTable.from_passages(corpus.passages, documents.doc_ids),
+                        films=corpus.films, skipped=corpus.skipped)
+        qa = cls(corpus, engine, notices=notices)
+        if not cache:
+            return qa
+        knowledge = qa.knowledge
+        try:
+            qa.cache_path = store.save(folder, key, corpus, engine, knowledge.to_json(qa._knowledge_fingerprint()))
+        except OSError as exc:
+            say(f"could not write the index cache in {folder} ({exc.strerror or exc}); using it in memory only")
+        except Exception as exc:  # noqa: BLE001 - a cache that cannot be written never stops the answers
+            say(f"could not write the index cache in {folder} ({type(exc).__name__}: {exc}); using it in memory only"[:300])
+        else:
+            store.prune(folder, key, root)
+        return qa
 
     @classmethod
     def default(cls, **kwargs) -> "FilmQA":
@@ -122,11 +137,11 @@ class FilmQA:
         return self._corpus.root
 
     @property
-    def documents(self) -> list[Document]:
+    def documents(self) -> Sequence[Document]:
         return self._corpus.documents
 
     @property
-    def passages(self) -> list[Passage]:
+    def passages(self) -> Sequence[Passage]:
         return self._corpus.passages
 
     @property
@@ -188,10 +203,29 @@ class FilmQA:
         if self._knowledge is None:
             with self._lock:
                 if self._knowledge is None:
-                    from .reader.knowledge import Knowledge
-
-                    self._knowledge = Knowledge.from_corpus(self._corpus, self.engine.vocab)
+                    self._knowledge = self._load_knowledge()
         return self._knowledge
+
+    def _knowledge_fingerprint(self) -> str:
+        from .reader.knowledge import code_fingerprint
+
+        return code_fingerprint()
+
+    def _load_knowledge(self):
+        """The knowledge kept with the cached index, else read from the corpus (and kept)."""
+        from .reader.knowledge import Knowledge
+
+        fingerprint = self._knowledge_fingerprint()
+        data = store.load_knowledge(self.cache_path) if self.cache_path else None
+        if data is not None:
+            try:
+                return Knowledge.from_json(data, fingerprint, self._corpus)
+            except ValueError:  # another filmqa's, or damaged: read it again
+                pass
+        knowledge = Knowledge.from_corpus(self._corpus, self.engine.vocab)
+        if self.cache_path:
+            store.save_knowledge(self.cache_path, knowledge.to_json(fingerprint))
+        return knowledge
 
     def ask(self, question: str) -> Answer:
         """Answer one question on its own (no conversation context)."""

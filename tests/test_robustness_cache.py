@@ -74,20 +74,37 @@ def _pickled_npy(index: Path, tmp: Path) -> Path:
     return Path(trap.marker)
 
 
+def set_tables(index: Path, **fields) -> None:
+    tables = json.loads((index / "tables.json").read_text())
+    tables.update(fields)
+    (index / "tables.json").write_text(json.dumps(tables))
+
+
+def resave(index: Path, name: str, change) -> None:
+    np.save(index / f"{name}.npy", change(np.load(index / f"{name}.npy")))
+
+
 DAMAGE = {
-    "corpus.json truncated": lambda ix, tmp: truncate(ix / "corpus.json"),
-    "vocab.json truncated": lambda ix, tmp: truncate(ix / "vocab.json"),
+    "tables.json truncated": lambda ix, tmp: truncate(ix / "tables.json"),
+    "tables.json missing": lambda ix, tmp: (ix / "tables.json").unlink(),
+    "tables.json wrong shape": lambda ix, tmp: (ix / "tables.json").write_text('{"documents": 7}'),
+    "vocab a dict": lambda ix, tmp: set_tables(ix, vocab={"a": 1}),
+    "vocab one term short": lambda ix, tmp: set_tables(ix, vocab=json.loads((ix / "tables.json").read_text())["vocab"][:-1]),
+    "a section table cut": lambda ix, tmp: set_tables(ix, sections=[]),
     "post_ids.npy truncated": lambda ix, tmp: truncate(ix / "post_ids.npy"),
+    "passage texts truncated": lambda ix, tmp: truncate(ix / "p_text.npy"),
+    "sentence texts missing": lambda ix, tmp: (ix / "s_text.npy").unlink(),
+    "document JSON truncated": lambda ix, tmp: truncate(ix / "d_json.npy"),
     "idf.npy garbage": lambda ix, tmp: (ix / "idf.npy").write_bytes(os.urandom(300)),
     "meta.json empty": lambda ix, tmp: (ix / "meta.json").write_bytes(b""),
     "meta.json not JSON": lambda ix, tmp: (ix / "meta.json").write_bytes(b"\x00\xff{"),
-    "corpus.json missing": lambda ix, tmp: (ix / "corpus.json").unlink(),
-    "corpus.json wrong shape": lambda ix, tmp: (ix / "corpus.json").write_text('{"documents": 7}'),
-    "vocab.json a dict": lambda ix, tmp: (ix / "vocab.json").write_text('{"a": 1}'),
-    "post_ids floats": lambda ix, tmp: np.save(ix / "post_ids.npy", np.load(ix / "post_ids.npy").astype(float)),
-    "post_ids negative": lambda ix, tmp: np.save(ix / "post_ids.npy", -1 - np.load(ix / "post_ids.npy")),
-    "post_ids out of range": lambda ix, tmp: np.save(ix / "post_ids.npy", np.load(ix / "post_ids.npy") + 10_000),
-    "indptr shuffled": lambda ix, tmp: np.save(ix / "indptr.npy", np.load(ix / "indptr.npy")[::-1].copy()),
+    "post_ids floats": lambda ix, tmp: resave(ix, "post_ids", lambda a: a.astype(float)),
+    "post_ids negative": lambda ix, tmp: resave(ix, "post_ids", lambda a: -1 - a),
+    "post_ids out of range": lambda ix, tmp: resave(ix, "post_ids", lambda a: a + 10_000),
+    "indptr shuffled": lambda ix, tmp: resave(ix, "indptr", lambda a: a[::-1].copy()),
+    "text offsets shuffled": lambda ix, tmp: resave(ix, "p_text_off", lambda a: a[::-1].copy()),
+    "a passage column cut": lambda ix, tmp: resave(ix, "p_start", lambda a: a[:-1].copy()),
+    "document ids out of range": lambda ix, tmp: resave(ix, "p_doc", lambda a: a + 1000),
     "other format version": lambda ix, tmp: set_meta(ix, format_version=store.FORMAT_VERSION + 1),
     "another corpus's index": lambda ix, tmp: set_meta(ix, key="0" * 24),
     "a pickle inside": _pickled_npy,

@@ -157,7 +157,7 @@ def test_cache_notices_are_one_line(capsys, seeds_dir, tmp_path, tmp_cache):
     shutil.copytree(seeds_dir, corpus)
     assert cli(capsys, "info", "--corpus", str(corpus))[0] == 0
     index = next(tmp_cache.glob("index-*"))
-    (index / "corpus.json").write_bytes(b"{")
+    (index / "tables.json").write_bytes(b"{")
     code, _, err = cli(capsys, "info", "--corpus", str(corpus))
     assert code == 0 and err == "filmqa: cached index is damaged (ValidationError); rebuilding it\n"
 

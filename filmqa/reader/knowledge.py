@@ -9,13 +9,18 @@ finding films in questions.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
 
 from ..corpus import Corpus
 from ..corpus.films import TitleMatcher, normalise_title
-from ..models import CastCredit, InfoboxField
+from ..models import CastCredit, Document, InfoboxField
 from ..retriever.analysis import fold
 
 NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]*(?:['’](?![sS]\b))?[A-Za-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?|[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-z]?\.)"
@@ -36,6 +41,59 @@ class FilmFacts:
     cast: list[tuple[str, CastCredit]] = field(default_factory=list)
 
 
+class FilmFactsByFilm(Mapping):
+    """film label (None: documents about no film) -> FilmFacts, read from the documents on first use.
+
+    Holds only the document numbers of each film, so loading the knowledge of
+    a large corpus does not make every infobox field and cast credit a model.
+    """
+
+    def __init__(self, doc_groups: dict[str | None, list[int]], documents: Sequence[Document]) -> None:
+        self.doc_groups = doc_groups
+        self._documents = documents
+        self._made: dict[str | None, FilmFacts] = {}
+
+    def __getitem__(self, key: str | None) -> FilmFacts:
+        facts = self._made.get(key)
+        if facts is None:
+            facts = FilmFacts()
+            for i in self.doc_groups[key]:
+                d = self._documents[i]
+                facts.infobox.extend((d.doc_id, f) for f in d.infobox)
+                facts.cast.extend((d.doc_id, c) for c in d.cast)
+            self._made[key] = facts
+        return facts
+
+    def __iter__(self) -> Iterator[str | None]:
+        return iter(self.doc_groups)
+
+    def __len__(self) -> int:
+        return len(self.doc_groups)
+
+
+class _KnowledgeJSON(BaseModel):
+    """What ``Knowledge`` keeps on disk with the index (see ``to_json``)."""
+
+    fingerprint: str
+    lower_words: list[str]
+    vocab: list[str]
+    persons: list[tuple[str, int]]
+    doc_groups: list[tuple[str | None, list[int]]]
+    index_terms: list[str]
+    spellings: list[str]
+
+
+def code_fingerprint() -> str:
+    """Hash of the code that reads knowledge from a corpus: kept knowledge of other code is read again."""
+    h = hashlib.sha256()
+    for path in (Path(__file__), Path(fold.__code__.co_filename)):
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(path.name.encode())
+    return h.hexdigest()[:16]
+
+
 @dataclass
 class Knowledge:
     lower_words: set[str]
@@ -43,7 +101,7 @@ class Knowledge:
     persons: Counter
     titles: TitleMatcher
     film_titles: dict[str, str]  # normalised title -> film label
-    facts: dict[str | None, FilmFacts]
+    facts: Mapping[str | None, FilmFacts]
     index_terms: list[str]  # the BM25 vocabulary, sorted, for prefix look-ups
     spellings: list[str]  # corpus words of 4+ letters, sorted, for typo correction
 
@@ -52,35 +110,58 @@ class Knowledge:
         lower: Counter = Counter()
         vocab: set[str] = set()
         persons: Counter = Counter()
-        for p in corpus.passages:
-            for w in re.findall(r"[A-Za-zÀ-ÿ'’]+", p.text):
+        passages = corpus.passages
+        texts = passages.texts() if hasattr(passages, "texts") else (p.text for p in passages)
+        for text in texts:
+            for w in re.findall(r"[A-Za-zÀ-ÿ'’]+", text):
                 if w[0].islower():
                     lower[w.lower()] += 1
                 vocab.add(fold(w).replace("'", ""))
-            for m in PERSON_CUE.finditer(p.text):
+            for m in PERSON_CUE.finditer(text):
                 name = m.group("name") or m.group("name2")
                 persons[name] += 1
-        facts: dict[str | None, FilmFacts] = defaultdict(FilmFacts)
-        for d in corpus.documents:
+        doc_groups: dict[str | None, list[int]] = defaultdict(list)
+        for i, d in enumerate(corpus.documents):
             if d.duplicate_of:
                 continue
-            keys = d.films or [None]
-            for key in keys:
-                for f in d.infobox:
-                    facts[key].infobox.append((d.doc_id, f))
-                for c in d.cast:
-                    facts[key].cast.append((d.doc_id, c))
+            for key in d.films or [None]:
+                doc_groups[key].append(i)
             for c in d.cast:
                 persons[c.actor] += 3
             for f in d.infobox:
                 if f.key in PERSON_FIELDS:
                     for name in split_names(f.value, persons):
                         persons[name] += 2
-        titles = [f.title for f in corpus.films]
-        film_titles = {normalise_title(f.title): f.label for f in corpus.films}
         lower_words = {w for w, n in lower.items() if n >= 2 or len(w) <= 3}
         spellings = sorted(v for v in vocab if len(v) >= 4) if len(vocab) < 300_000 else []
-        return cls(lower_words, vocab, persons, TitleMatcher(titles), film_titles, dict(facts), sorted(index_vocab), spellings)
+        return cls._make(corpus, lower_words, vocab, persons, dict(doc_groups), sorted(index_vocab), spellings)
+
+    @classmethod
+    def _make(cls, corpus: Corpus, lower_words, vocab, persons, doc_groups, index_terms, spellings) -> "Knowledge":
+        titles = [f.title for f in corpus.films]
+        film_titles = {normalise_title(f.title): f.label for f in corpus.films}
+        facts = FilmFactsByFilm(doc_groups, corpus.documents)
+        return cls(lower_words, vocab, persons, TitleMatcher(titles), film_titles, facts, index_terms, spellings)
+
+    def to_json(self, fingerprint: str) -> bytes:
+        """The knowledge as JSON, to keep with the index (``fingerprint``: the code that read it)."""
+        groups = self.facts.doc_groups if isinstance(self.facts, FilmFactsByFilm) else {}
+        body = _KnowledgeJSON(fingerprint=fingerprint, lower_words=sorted(self.lower_words), vocab=sorted(self.vocab),
+                              persons=list(self.persons.items()), doc_groups=list(groups.items()),
+                              index_terms=self.index_terms, spellings=self.spellings)
+        return body.model_dump_json().encode("utf-8", "surrogatepass")
+
+    @classmethod
+    def from_json(cls, data: bytes, fingerprint: str, corpus: Corpus) -> "Knowledge":
+        """Knowledge kept by ``to_json``; ValueError if it is damaged or from other code."""
+        body = _KnowledgeJSON.model_validate_json(data)
+        if body.fingerprint != fingerprint:
+            raise ValueError("knowledge read by other code")
+        n_docs = len(corpus.documents)
+        if any(i < 0 or i >= n_docs for _, ids in body.doc_groups for i in ids):
+            raise ValueError("knowledge names documents the corpus does not have")
+        return cls._make(corpus, set(body.lower_words), set(body.vocab), Counter(dict(body.persons)), dict(body.doc_groups),
+                         body.index_terms, body.spellings)
 
     def knows_term(self, term: str) -> bool:
         """Whether the index holds ``term``, or a longer term it begins ("cinematograph" ~ "cinematographi")."""

@@ -11,23 +11,31 @@ that is later trusted.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel
 
 from ..corpus import Corpus
 from ..corpus.loading import corpus_files, display_path
-from ..models import Document, Film, Passage, SkippedFile
+from ..models import Film, SkippedFile
 from .bm25 import PostingsBM25
+from .columns import BLOBS, PASSAGE_COLUMNS, DocumentTable, PassageTable
 
-FORMAT_VERSION = 3
-_ARRAYS = ("idf", "indptr", "post_ids", "post_w")
+FORMAT_VERSION = 4
+_ENGINE = ("idf", "indptr", "post_ids", "post_w")
+_DOCUMENTS = ("d_json", "d_off")
+_ARRAYS = _ENGINE + PASSAGE_COLUMNS + BLOBS + _DOCUMENTS
+KNOWLEDGE = "knowledge.json"
+MAX_INDEXES = 8  # index folders kept in a cache folder, most recently used first
+STALE_TEMP_S = 6 * 3600  # a temporary folder this old belongs to a build that died
 
 
 class StoreError(Exception):
@@ -38,19 +46,23 @@ class _Meta(BaseModel):
     format_version: int
     key: str
     root: str
+    resolved_root: str
     documents: int
     passages: int
     terms: int
 
 
-class _CorpusJSON(BaseModel):
-    documents: list[Document]
+class _Tables(BaseModel):
+    """The small tables: interned strings of the passage columns, films, skipped files, vocabulary."""
+
+    doc_ids: list[str]  # documents first, in order; then any other doc id a passage names
+    documents: int
+    titles: list[str]
+    sections: list[str]
+    film_lists: list[list[str]]
     films: list[Film]
     skipped: list[SkippedFile]
-    passages: list[Passage]
-
-
-_VOCAB = TypeAdapter(list[str])
+    vocab: list[str]
 
 
 def default_cache_dir() -> Path:
@@ -62,10 +74,28 @@ def default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("filmqa", appauthor=False))
 
 
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the code an index depends on (corpus building, analysis, BM25, the models).
+
+    A filmqa upgrade (or an edit in a checkout) that changes how an index is
+    built selects a new index, as a changed corpus file does.
+    """
+    pkg = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    files = sorted((pkg / "corpus").glob("*.py")) + sorted((pkg / "retriever").glob("*.py")) + [pkg / "models.py"]
+    for path in files:
+        try:
+            h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            h.update(path.name.encode() + b"\0?\0")
+    return h.hexdigest()[:16]
+
+
 def corpus_key(root: str | Path) -> str:
-    """Hash of the format version and every corpus file's path and stat stamp."""
+    """Hash of the format version, the code, and every corpus file's path and stat stamp."""
     root = Path(root)
-    h = hashlib.sha256(f"filmqa-index-v{FORMAT_VERSION}\0{root.resolve()}\0".encode())
+    h = hashlib.sha256(f"filmqa-index-v{FORMAT_VERSION}\0{code_fingerprint()}\0{root.resolve()}\0".encode())
     for path in corpus_files(root):
         try:
             st = path.stat()
@@ -78,23 +108,37 @@ def corpus_key(root: str | Path) -> str:
     return h.hexdigest()[:24]
 
 
-def save(folder: Path, key: str, corpus: Corpus, engine: PostingsBM25) -> Path:
-    """Write the index atomically to ``folder/index-<key>``; return its path."""
+def save(folder: Path, key: str, corpus: Corpus, engine: PostingsBM25, knowledge: bytes | None = None) -> Path:
+    """Write the index atomically to ``folder/index-<key>``; return its path.
+
+    ``corpus.passages`` / ``corpus.documents`` may be lists of models or
+    ``PassageTable`` / ``DocumentTable``; ``knowledge`` is the reader's
+    knowledge as JSON (``KNOWLEDGE``), if already computed.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     final = folder / f"index-{key}"
     tmp = Path(tempfile.mkdtemp(prefix=f".index-{key}-", dir=folder))
     try:
+        documents = DocumentTable.from_documents(corpus.documents)
+        passages = PassageTable.from_passages(corpus.passages, documents.doc_ids)
+        arrays = {name: getattr(engine, name) for name in _ENGINE}
+        arrays.update(passages.columns)
+        arrays.update(passages.blobs)
+        arrays.update(d_json=documents.blob, d_off=documents.offsets)
         for name in _ARRAYS:
-            np.save(tmp / f"{name}.npy", getattr(engine, name), allow_pickle=False)
-        (tmp / "vocab.json").write_bytes(_VOCAB.dump_json(list(engine.vocab)))
-        body = _CorpusJSON(documents=corpus.documents, films=corpus.films, skipped=corpus.skipped, passages=corpus.passages)
-        (tmp / "corpus.json").write_text(body.model_dump_json(), encoding="utf-8")
+            np.save(tmp / f"{name}.npy", np.ascontiguousarray(arrays[name]), allow_pickle=False)
+        tables = _Tables(doc_ids=passages.names, documents=len(documents), titles=passages.titles, sections=passages.sections,
+                         film_lists=passages.film_lists, films=corpus.films, skipped=corpus.skipped, vocab=list(engine.vocab))
+        (tmp / "tables.json").write_text(tables.model_dump_json(), encoding="utf-8")
+        if knowledge is not None:
+            (tmp / KNOWLEDGE).write_bytes(knowledge)
         meta = _Meta(
             format_version=FORMAT_VERSION,
             key=key,
-            root=display_path(corpus.root),
-            documents=len(corpus.documents),
-            passages=len(corpus.passages),
+            root=display_path(str(corpus.root)),
+            resolved_root=_resolved(corpus.root),
+            documents=len(documents),
+            passages=len(passages),
             terms=len(engine.vocab),
         )
         # meta.json is written last: its presence marks a complete index
@@ -118,6 +162,13 @@ def save(folder: Path, key: str, corpus: Corpus, engine: PostingsBM25) -> Path:
     return final
 
 
+def _resolved(root: str | Path) -> str:
+    try:
+        return display_path(str(Path(root).resolve()))
+    except (OSError, RuntimeError):
+        return display_path(str(root))
+
+
 def _sound(folder: Path, key: str) -> bool:
     try:
         load(folder, key)
@@ -138,8 +189,13 @@ def _discard(path: Path) -> None:
     shutil.rmtree(trash.parent, ignore_errors=True)
 
 
-def load(folder: Path, key: str) -> tuple[Corpus, PostingsBM25]:
-    """Read ``folder/index-<key>``; raise StoreError if it is not sound."""
+def load(folder: Path, key: str, root: str | Path | None = None) -> tuple[Corpus, PostingsBM25]:
+    """Read ``folder/index-<key>``; raise StoreError if it is not sound.
+
+    Arrays are memory-mapped, passages and documents become models only when
+    read (``PassageTable``, ``DocumentTable``). ``root`` (the folder as the
+    caller named it) becomes ``Corpus.root``; by default, the name it was built with.
+    """
     path = folder / f"index-{key}"
     if not (path / "meta.json").exists():
         raise StoreError("no cached index")
@@ -147,33 +203,139 @@ def load(folder: Path, key: str) -> tuple[Corpus, PostingsBM25]:
         meta = _Meta.model_validate_json((path / "meta.json").read_bytes())
         if meta.format_version != FORMAT_VERSION or meta.key != key:
             raise StoreError("cached index is from another version or corpus")
-        body = _CorpusJSON.model_validate_json((path / "corpus.json").read_bytes())
-        vocab_list = _VOCAB.validate_json((path / "vocab.json").read_bytes())
-        arrays = {name: np.load(path / f"{name}.npy", allow_pickle=False) for name in _ARRAYS}
+        tables = _Tables.model_validate_json((path / "tables.json").read_bytes())
+        arrays = {name: np.load(path / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _ARRAYS}
+        engine, corpus = _assemble(meta, tables, arrays, root)
     except StoreError:
         raise
-    except (OSError, ValueError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError, TypeError, IndexError, json.JSONDecodeError) as exc:
         raise StoreError(f"cached index is damaged ({type(exc).__name__})") from exc
-    n_terms = len(vocab_list)
-    indptr = arrays["indptr"]
-    kinds = {name: arrays[name].dtype.kind for name in _ARRAYS}
-    if kinds != {"idf": "f", "indptr": "i", "post_ids": "i", "post_w": "f"} or any(a.ndim != 1 for a in arrays.values()):
+    _touch(path)
+    return corpus, engine
+
+
+def _assemble(meta: _Meta, tables: _Tables, arrays: dict[str, np.ndarray], root) -> tuple[PostingsBM25, Corpus]:
+    """The engine and corpus of loaded arrays, after checking that they fit together."""
+    n_terms = len(tables.vocab)
+    idf, indptr, post_ids, post_w = (arrays[name] for name in _ENGINE)
+    kinds = {name: arrays[name].dtype.kind for name in _ENGINE}
+    if kinds != {"idf": "f", "indptr": "i", "post_ids": "i", "post_w": "f"} or any(arrays[n].ndim != 1 for n in _ENGINE):
         raise StoreError("cached index is inconsistent")
+    passages = PassageTable({c: arrays[c] for c in PASSAGE_COLUMNS}, {b: arrays[b] for b in BLOBS}, names=tables.doc_ids,
+                            titles=tables.titles, sections=tables.sections, film_lists=tables.film_lists)
+    documents = DocumentTable(arrays["d_json"], arrays["d_off"], tables.doc_ids[: tables.documents])
+    try:
+        passages.check()
+        documents.check()
+    except ValueError:
+        raise StoreError("cached index is inconsistent") from None
     if (
-        len(body.passages) != meta.passages
-        or len(body.documents) != meta.documents
+        len(passages) != meta.passages
+        or len(documents) != meta.documents
         or n_terms != meta.terms
-        or arrays["idf"].shape != (n_terms,)
+        or idf.shape != (n_terms,)
         or indptr.shape != (n_terms + 1,)
-        or (n_terms and int(indptr[-1]) != len(arrays["post_ids"]))
-        or arrays["post_ids"].shape != arrays["post_w"].shape
-        or (len(arrays["post_ids"]) and int(arrays["post_ids"].max()) >= meta.passages)
-        or (len(arrays["post_ids"]) and int(arrays["post_ids"].min()) < 0)
+        or (n_terms and int(indptr[-1]) != len(post_ids))
+        or post_ids.shape != post_w.shape
+        or (len(post_ids) and int(post_ids.max()) >= meta.passages)
+        or (len(post_ids) and int(post_ids.min()) < 0)
         or int(indptr[0]) != 0
         or bool(np.any(np.diff(indptr) < 0))
-        or any(p.id != i for i, p in enumerate(body.passages))
     ):
         raise StoreError("cached index is inconsistent")
-    engine = PostingsBM25({t: i for i, t in enumerate(vocab_list)}, n_docs=meta.passages, **arrays)
-    corpus = Corpus(root=meta.root, documents=body.documents, passages=body.passages, films=body.films, skipped=body.skipped)
-    return corpus, engine
+    engine = PostingsBM25({t: i for i, t in enumerate(tables.vocab)}, idf=idf, indptr=indptr, post_ids=post_ids, post_w=post_w,
+                          n_docs=meta.passages)
+    corpus = Corpus(root=meta.root if root is None else str(root), documents=documents, passages=passages, films=tables.films,
+                    skipped=tables.skipped)
+    return engine, corpus
+
+
+# --------------------------------------------------------------------------- the reader's knowledge
+
+
+def load_knowledge(index: Path) -> bytes | None:
+    """The knowledge JSON kept with an index, or None."""
+    try:
+        return (index / KNOWLEDGE).read_bytes()
+    except OSError:
+        return None
+
+
+def save_knowledge(index: Path, data: bytes) -> bool:
+    """Keep the knowledge JSON with an index (atomically); False if it cannot be written."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".knowledge-", dir=index)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, index / KNOWLEDGE)
+        return True
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        return False
+
+
+# --------------------------------------------------------------------------- keeping the cache bounded
+
+
+def _touch(path: Path) -> None:
+    """Mark an index as used now (its folder's mtime orders the pruning)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def prune(folder: Path, keep: str, root: str | Path, max_indexes: int = MAX_INDEXES) -> list[str]:
+    """Remove superseded and least recently used indexes; return the names removed.
+
+    Removed: other indexes of the same corpus folder (its files or filmqa
+    changed since), indexes whose ``meta.json`` is unreadable or from another
+    format, temporary folders of builds that died hours ago, and beyond
+    ``max_indexes`` the least recently used. ``index-<keep>`` is never removed.
+    A process still reading a removed index either has it mapped already (the
+    files live on until it exits) or sees it damaged and rebuilds it.
+    """
+    removed: list[str] = []
+    resolved = _resolved(root)
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    kept: list[tuple[float, Path]] = []
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            mtime = entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        if entry.name.startswith((".index-", ".trash-")):
+            if now - mtime > STALE_TEMP_S:
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(entry.name)
+            continue
+        if not entry.name.startswith("index-") or entry.name == f"index-{keep}" or not entry.is_dir(follow_symlinks=False):
+            continue
+        try:
+            meta = _Meta.model_validate_json((path / "meta.json").read_bytes())
+            stale = meta.format_version != FORMAT_VERSION or meta.resolved_root == resolved
+        except (OSError, ValueError):
+            # a build in progress never shows here (it is renamed in complete);
+            # an old format without resolved_root, or a damaged index, is dropped
+            stale = now - mtime > 60
+        if stale:
+            _discard(path)
+            removed.append(entry.name)
+        else:
+            kept.append((mtime, path))
+    kept.sort(reverse=True)
+    for _, path in kept[max(0, max_indexes - 1) :]:
+        _discard(path)
+        removed.append(path.name)
+    return removed
