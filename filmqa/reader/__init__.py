@@ -18,9 +18,9 @@ from ..models import Answer, AnswerType, Route
 from ..pipeline import MAX_QUESTION_CHARS
 from ..retriever.analysis import STOP_WORDS, analyse, words
 from .composer import abstain, answer_from_record, compose
-from .records import cast_lookup, table_lookup
+from .records import cast_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
-from .router import GENERIC, SYNONYMS, Reading, route_question
+from .router import GENERIC, SYNONYMS, TYPE_WORDS, Reading, normalise_question, route_question
 
 _PERSON_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
 
@@ -41,10 +41,17 @@ def _empty_route(question: str, why: str) -> Route:
 
 
 def correct_typos(question: str, kb: Knowledge) -> tuple[str, list[str]]:
-    """Fix misspelt words against the corpus vocabulary; return the words still unknown."""
+    """Fix misspelt words against the corpus vocabulary; return the words still unknown.
+
+    Words that only name the answer's kind ("year", "date") and phrasings the
+    router rewrites ("come out", "cost to make") are never unknown.
+    """
     unknown: list[str] = []
     fixed = question
+    rewritten = set(words(normalise_question(question)))
     for w in dict.fromkeys(words(question)):
+        if w not in rewritten or w in TYPE_WORDS:
+            continue
         if w in STOP_WORDS or w in GENERIC or w in SYNONYMS or w.isdigit() or len(w) < 3:
             continue
         terms = analyse(w)
@@ -146,16 +153,18 @@ def answer_question(qa, question: str, history: list[Answer]) -> Answer:
 
 def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None) -> Answer:
     route = reading.route
+    films = [route.film] if route.film else None
+    # inside one film's documents its title matches everything: search for the rest
+    own = reading.key_terms if films and reading.key_terms else reading.content_terms
     query = Counter()
-    for t in reading.content_terms:
+    for t in own:
         query[t] += 2
     for t in reading.expansion:
         query[t] += 1
     terms = [t for t, n in query.items() for _ in range(n)]
-    films = [route.film] if route.film else None
-    hits = qa.search_terms(terms, k=8, films=films)
+    hits = qa.search_terms(terms, k=10, films=films)
     if not hits and films and not reading.film_named:
-        hits = qa.search_terms(terms, k=8)
+        hits = qa.search_terms(terms, k=10)
     exclude = set(reading.entities)
     if route.film:
         film = qa.film(route.film)
@@ -167,7 +176,7 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None) -> Answer:
     if record:
         ans = answer_from_record(reading, hits, *record)
     else:
-        ans = compose(qa, kb, reading, hits, exclude)
+        ans = compose(qa, kb, reading, hits, exclude, record_sentences(qa, kb, reading))
     if ans.route.film is None and ans.citations:
         doc = qa.document(ans.citations[0].doc_id)
         if doc and doc.films:

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -36,7 +37,55 @@ _CUES = {
     "cast": r"\bas\b|play|star|\(",
     "studio": r"studio|pictures|compan",
     "distribution": r"distribut",
+    "casting": r"casting",
+    "costume": r"costume",
 }
+
+# How documents tie a person (or company) to a craft: (nouns naming the job,
+# verbs done by it, things it makes). "directed by X", "director X", "X directed",
+# "X's direction", "X as director of photography", "music by X".
+_CRAFTS = {
+    "direction": (r"director|filmmaker", r"directed|helmed", r"direction|helming"),
+    "music": (r"composer", r"composed|scored", r"score|music|soundtrack|themes?"),
+    "writing": (r"writer|screenwriter|scribe|scripter", r"wrote|written|penned|scripted|co-wrote|co-written", r"screenplay|script|story"),
+    "cinematography": (r"cinematographer|director of photography|dp|camera ?man", r"shot|photographed|lensed|filmed", r"cinematography|camerawork|photography"),
+    "editing": (r"editor|film editor", r"edited|cut", r"editing"),
+    "production": (r"producer|executive producer|co-producer", r"produced|co-produced", r"production"),
+    "casting": (r"casting director|casting", r"cast", r"casting"),
+    "costume": (r"costume designer|costumer", r"designed the costumes", r"costumes?|costume design"),
+    "distribution": (r"distributor", r"distributed|released", r"distribution|release"),
+    "studio": (r"studio|production company|company", r"produced|made|financed|developed|acquired", r"production"),
+}
+
+
+@functools.cache
+def craft_binding(aspect: str) -> tuple[re.Pattern, ...] | None:
+    """Patterns whose group ``a`` marks where a name bound to the craft starts (``z``: where it ends)."""
+    if aspect not in _CRAFTS:
+        return None
+    noun, verb, thing = _CRAFTS[aspect]
+    return tuple(re.compile(p) for p in (
+        rf"\b(?i:{noun})s?\b[,:]?\s+(?:(?i:was|is|were)\s+)?(?:[a-z]+\s+)?(?P<a>[A-Z])",        # director Walter Hill
+        rf"\b(?i:{verb}|{thing}|{noun})\s+(?:[a-z]+\s+){{0,2}}?by\s+(?P<a>[A-Z])",               # directed by X, music by X
+        rf"(?P<z>[A-Za-z.])\s+(?:(?:who|also|later|then|had|has|co-)\s*)?(?i:{verb})\b",           # X directed
+        rf"(?P<z>[A-Za-z.])['’]s\s+(?:[a-z]+\s+){{0,2}}?(?i:{thing})\b",                         # X's rugged direction
+        rf"(?P<z>[A-Za-z.])\s+(?:as|was the|is the|served as(?: the)?)\s+(?:film's\s+)?(?i:{noun})\b",  # X as director of photography
+    ))
+
+
+def bound_to_craft(text: str, offset: int, surface: str, aspect: str | None) -> bool:
+    """Whether the name at ``offset`` is tied to the question's craft by the sentence's wording."""
+    patterns = craft_binding(aspect or "")
+    if patterns is None:
+        return False
+    end = offset + len(surface)
+    for pat in patterns:
+        for m in pat.finditer(text):
+            if "a" in pat.groupindex and m.start("a") == offset:
+                return True
+            if "z" in pat.groupindex and m.end("z") == end:
+                return True
+    return False
 
 
 @dataclass
@@ -54,6 +103,7 @@ class Candidate:
     norm: object
     score: float
     support: list[tuple[ScoredSentence, str]] = field(default_factory=list)  # (sentence, surface)
+    tied: bool = False  # some sentence ties it to the asked craft ("directed by X") or it fills the asked field
 
     @property
     def docs(self) -> set[str]:
@@ -66,7 +116,13 @@ def _idf(qa, term: str) -> float:
     return max(math.log((n - df + 0.5) / (df + 0.5) + 1.0), 0.05) if df else 0.0
 
 
-def score_sentences(qa, reading: Reading, hits: list[Passage]) -> list[ScoredSentence]:
+def score_sentences(qa, reading: Reading, hits: list[Passage], extra: list[tuple[Sentence, Passage]] = ()) -> list[ScoredSentence]:
+    """Every sentence of the hits (and the ``extra`` record sentences), best first.
+
+    coverage: the idf-weighted share of the question's key terms the sentence
+    (or its section heading) holds, a term counting as held when one of its
+    alternatives (synonyms, the aspect's words) is there.
+    """
     keys = list(dict.fromkeys(reading.key_terms))
     weights = {t: _idf(qa, t) for t in keys}
     known = [w for w in weights.values() if w > 0]
@@ -74,25 +130,28 @@ def score_sentences(qa, reading: Reading, hits: list[Passage]) -> list[ScoredSen
         if w == 0:  # a word the corpus never uses still counts as not covered
             weights[t] = sum(known) / len(known) if known else 1.0
     total = sum(weights.values()) or 1.0
+    alts = {t: reading.alternatives.get(t, {t}) | {t} for t in keys}
+    all_alts = sorted({a for v in alts.values() for a in v})
     expansion = set(reading.expansion)
     top = max((p.score for p in hits), default=1.0) or 1.0
+    items = [(s, p, rank, p.score) for rank, p in enumerate(hits) for s in p.sentences]
+    items += [(s, p, len(hits), 0.5 * top) for s, p in extra]
     out: list[ScoredSentence] = []
-    for rank, p in enumerate(hits):
+    for s, p, rank, pscore in items:
         section_terms = set(analyse(p.section or ""))
-        for s in p.sentences:
-            terms = _with_prefixes(set(analyse(s.text)), keys)
-            infobox_key = None
-            if p.section == "Infobox" and "=" in s.text:
-                infobox_key = s.text.split("=", 1)[0].strip().lower()
-            covered = sum(w for t, w in weights.items() if t in terms or (t in section_terms and len(keys) > 1))
-            exp = len(expansion & (terms | section_terms))
-            # with no content words of its own ("how long is it?"), the aspect's words must appear
-            coverage = covered / total if keys else (1.0 if exp else 0.3)
-            score = coverage + 0.35 * p.score / top + 0.15 * min(exp, 3) - 0.02 * rank
-            if infobox_key and infobox_key in reading.infobox_keys:
-                score += 0.6
-                coverage = max(coverage, 0.75)
-            out.append(ScoredSentence(s, p, score, coverage, infobox_key))
+        terms = _with_prefixes(set(analyse(s.text)), all_alts)
+        infobox_key = None
+        if p.section == "Infobox" and "=" in s.text:
+            infobox_key = s.text.split("=", 1)[0].strip().lower()
+        covered = sum(w for t, w in weights.items() if alts[t] & terms or (alts[t] & section_terms and len(keys) > 1))
+        exp = len(expansion & (terms | section_terms))
+        # with no content words of its own ("how long is it?"), the aspect's words must appear
+        coverage = covered / total if keys else (1.0 if exp else 0.3)
+        score = coverage + 0.35 * pscore / top + 0.15 * min(exp, 3) - 0.02 * rank
+        if infobox_key and infobox_key in reading.infobox_keys:
+            score += 0.6 if infobox_key in reading.primary_keys else 0.2
+            coverage = max(coverage, 0.75)
+        out.append(ScoredSentence(s, p, score, coverage, infobox_key))
     out.sort(key=lambda x: -x.score)
     # a sentence repeated by overlapping passages counts once
     seen = set()
@@ -152,6 +211,11 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                     found.append((name, name, offset0 + max(at, 0)))
             else:
                 found = [(a, b, offset0 + o) for a, b, o in extract(ext_type, value_part, kb, exclude)]
+                if not found and ext_type in (T.ORGANISATION, T.PLACE, T.TITLE) and ss.infobox_key in reading.primary_keys:
+                    # the field names the thing itself: its value is the answer
+                    first = re.split(r"\s*[,;|]\s*|\s+\(", value_part.strip())[0].strip()
+                    if first and (first[0].isupper() or first[0].isdigit()):
+                        found = [(first, first, offset0 + value_part.find(first))]
         else:
             found = extract(ext_type, text, kb, exclude)
         for surface, norm, offset in found:
@@ -170,14 +234,22 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                     bonus += 0.4
                 if cue and re.search(cue, text[max(0, offset - 40) : offset + len(surface) + 40], re.I):
                     bonus += 0.2
-                if ss.infobox_key in reading.infobox_keys:
-                    bonus += 0.3
+            tied = ss.infobox_key in reading.infobox_keys if ss.infobox_key else False
+            if ext_type in (T.PERSON, T.ORGANISATION) and craft_binding(reading.route.aspect or "") is not None:
+                if bound_to_craft(text, offset, surface, reading.route.aspect):
+                    bonus += 0.5
+                    tied = True
+                elif not tied:
+                    bonus -= 0.3
+            if ext_type == T.PERSON and ss.infobox_key in reading.infobox_keys:
+                bonus += 0.3
             c = by_norm.get(norm)
             score = ss.score + bonus
             if c is None:
                 c = by_norm[norm] = Candidate(surface, norm, score)
             elif score > c.score:
                 c.score, c.value = score, surface
+            c.tied = c.tied or tied
             if all(s.passage.doc_id != ss.passage.doc_id for s, _ in c.support):
                 c.support.append((ss, surface))
             elif not c.support:
@@ -263,10 +335,10 @@ def _same_fact(a: Candidate, b: Candidate, atype: AnswerType) -> bool:
     return True
 
 
-def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: set[str]) -> Answer:
+def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: set[str], extra=()) -> Answer:
     route = reading.route
     atype = route.answer_type
-    sentences = score_sentences(qa, reading, hits)
+    sentences = score_sentences(qa, reading, hits, extra)
     route = route.model_copy(update={"passages": _refs(hits)})
     reading.route = route
     if not sentences:
@@ -276,6 +348,9 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
         return _compose_sentence_answer(reading, hits, sentences)
 
     candidates = collect_candidates(kb, reading, sentences, exclude)
+    if atype in (T.PERSON, T.ORGANISATION, T.LIST) and reading.craft_asked and craft_binding(route.aspect or "") is not None:
+        # who did a craft: only people the documents tie to that craft qualify
+        candidates = [c for c in candidates if c.tied]
     if not candidates:
         return abstain(reading, hits, "The closest passages don't state it.", sentences)
     best = candidates[0]

@@ -33,8 +33,8 @@ DATE = re.compile(
 YEAR = re.compile(r"\b(?P<y>(?:18|19|20)\d\d)\b")
 NUMBER = re.compile(r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b")
 ORG_SUFFIX = re.compile(
-    r"\b(?:[A-Z][\w&'’.-]*\s+){0,3}(?:Pictures|Studios?|Films?|Entertainment|Productions?|Company|Corporation|Releasing|Media|"
-    r"Distribution|Studiocanal|StudioCanal|Records|Television|Network|Home Video|Video|Group|Inc\.?|Ltd\.?)\b"
+    r"\b(?:[A-Z][\w&'’.-]*\s+){1,3}(?:Pictures|Studios?|Films?|Entertainment|Productions?|Company|Corporation|Releasing|Media|"
+    r"Distribution|Records|Television|Network|Home Video|Video|Group|Inc\.?|Ltd\.?)\b|\bStudio[Cc]anal\b"
 )
 ORG_CUE = re.compile(rf"(?:distributed by|released by|produced by|studio|company|publisher|by)\s+(?P<org>(?:{NAME_SPAN.pattern}))")
 PLACE_CUE = re.compile(

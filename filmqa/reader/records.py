@@ -24,15 +24,59 @@ def _tokens(text: str) -> set[str]:
     return {t for t in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'", "")) if t not in STOP_WORDS and t not in _ROLE_NOISE and len(t) > 1}
 
 
-def sentence_at(qa, doc_id: str, offset: int) -> ScoredSentence | None:
-    """The indexed sentence of ``doc_id`` that covers character ``offset``."""
+def located(qa, doc_id: str, offset: int):
+    """(sentence, passage) of ``doc_id`` that covers character ``offset``, or None."""
     for pid in qa.passage_range(doc_id):
         p: Passage = qa.passages[pid]
         if p.start <= offset < p.end:
             for s in p.sentences:
                 if s.start <= offset < s.end or s.start == offset:
-                    return ScoredSentence(s, p, 2.0, 1.0)
+                    return s, p
     return None
+
+
+def sentence_at(qa, doc_id: str, offset: int) -> ScoredSentence | None:
+    """The indexed sentence of ``doc_id`` that covers character ``offset``."""
+    found = located(qa, doc_id, offset)
+    return ScoredSentence(found[0], found[1], 2.0, 1.0) if found else None
+
+
+def record_sentences(qa, kb, reading: Reading) -> list:
+    """Sentences of the film's structured records that bear on the question.
+
+    Infobox fields whose key belongs to the question's aspect, and table rows
+    with a cell naming one of the question's words (or their alternatives):
+    found whatever BM25 ranks, because a record is terse and rarely wins on terms.
+    """
+    route = reading.route
+    films = [route.film] if route.film else list(kb.facts)
+    out = []
+    seen = set()
+
+    def add(doc_id: str, offset: int) -> None:
+        found = located(qa, doc_id, offset)
+        if found and (doc_id, found[0].start) not in seen:
+            seen.add((doc_id, found[0].start))
+            out.append(found)
+
+    keys = set(reading.infobox_keys)
+    if keys:
+        for f in films:
+            facts = kb.facts.get(f)
+            for doc_id, fld in facts.infobox if facts else ():
+                if fld.key.lower() in keys:
+                    add(doc_id, fld.start)
+    wanted = {a for t in reading.key_terms for a in reading.alternatives.get(t, {t})}
+    if wanted and route.film and qa.film(route.film):
+        for doc_id in qa.film(route.film).doc_ids:
+            doc = qa.document(doc_id)
+            for row in doc.table_rows if doc else ():
+                cells = set()
+                for h, v in row.cells.items():
+                    cells |= set(analyse(v))
+                if len(wanted & cells) >= min(2, len(wanted)):
+                    add(doc_id, row.start)
+    return out[:12]
 
 
 def cast_lookup(qa, kb, reading: Reading):

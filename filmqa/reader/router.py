@@ -37,21 +37,24 @@ _TYPE_RULES: list[tuple[str, AnswerType]] = [
     (r"\bcinemascore\b|\btomatoes\b|\bscore\b", T.SCORE),
 ]
 
-# aspect -> (cue pattern, expansion words, infobox keys)
+# aspect -> (cue pattern, expansion words, infobox keys). Order matters: the first
+# aspect found is the question's, so specific crafts come before "direct"/"shot".
 ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "runtime": (r"\bhow long\b|\bruntime|\brun ?time|\brunning time|\bduration|\bminutes|\blength", "runtime minutes duration", ("runtime", "running time")),
-    "budget": (r"\bbudget|\bcost\b", "budget production", ("budget",)),
-    "box office": (r"\bgross|\bbox[- ]office|\bearn|\bmake\b|\bmade\b|\brevenue|\bcommercial|\bsuccess|\bhit\b|\bflop|\bmoney", "gross box office grossed earned", ("gross", "box office")),
-    "reception": (r"\bcritic|\breview|\brotten|\btomatoes|\brating|\breception|\bcinemascore|\bgrade|\bconsensus|\bmetacritic", "critics reviews rating reception", ()),
-    "home media": (r"\bdvd|\bblu-?ray|\bvhs|\bhome (?:media|video|release)|\bcassette|\bvideo\b", "dvd blu ray vhs home media release", ()),
-    "music": (r"\bmusic|\bscore\b|\bscored\b|\bcompos|\bsoundtrack", "music score composer", ("music", "music by", "composer")),
+    "runtime": (r"\bhow long is\b|\bhow long does\b|\bruntime|\brun ?time|\brunning time|\bhow many minutes|\blength of the (?:film|movie)|\bruns? for\b", "runtime minutes running", ("runtime", "running time")),
+    "budget": (r"\bbudget|\bcost\b|\bcosts\b", "budget production", ("budget",)),
+    "box office": (r"\bgross|\bbox[- ]office|\bearn|\brevenue|\bcommercial|\bsuccess|\bhit\b|\bflop|\bmoney|\bhow much did .* make\b|\btakings\b", "gross box office grossed earned", ("gross", "box office")),
+    "reception": (r"\bcritic|\breview|\brotten|\btomatoes|\brating|\breception|\bcinemascore|\bgrade|\bconsensus|\bmetacritic|\baudiences? (?:polled|gave)", "critics reviews rating reception", ()),
+    "home media": (r"\bdvd|\bblu-?ray|\bvhs|\bhome (?:media|video|release)|\bcassette|\blaserdisc|\bvideo release|\bon video\b", "dvd blu ray vhs home media release", ()),
+    "casting": (r"\bcasting\b", "casting", ("casting",)),
+    "costume": (r"\bcostume", "costume designer", ("costume", "costume design", "costumes")),
+    "music": (r"\bmusic|\bscore\b|\bscored\b|\bcompos|\bsoundtrack", "music score composer composed", ("music", "music by", "composer")),
+    "cinematography": (r"\bcinematograph|\bphotograph|\bcamera|\blensed|\bdp\b", "cinematography photography", ("cinematography",)),
+    "editing": (r"\bedit(?:or|ed|ing)\b", "editing editor edited", ("editing", "edited by", "editor")),
+    "writing": (r"\bwr[io]te|\bwritten|\bwriters?\b|\bscript|\bscreenplay|\bpenned|\bscreenwriter", "screenplay writers script written", ("screenplay", "writer", "written by", "story", "writers")),
     "direction": (r"\bdirect|\bhelm", "directed director", ("director", "directed by")),
-    "writing": (r"\bwr[io]te|\bwriters?\b|\bscript|\bscreenplay|\bpenned|\bstory\b", "screenplay writers script written", ("screenplay", "writer", "written by", "story")),
-    "cinematography": (r"\bcinematograph|\bphotograph|\bcamera|\blensed|\bdp\b", "cinematography", ("cinematography",)),
-    "editing": (r"\bedit(?:or|ed|ing)\b", "editing editor", ("editing", "edited by")),
-    "studio": (r"\bstudio|\bcompany|\bproduction compan", "studio pictures company", ("studio", "production company", "production companies")),
     "distribution": (r"\bdistribut", "distributed distributor", ("distributor", "distributed by")),
-    "release": (r"\breleas|\bpremier|\bopen(?:ed)?\b|\bcame out\b", "released release premiere opened", ("released", "release date", "release")),
+    "studio": (r"\bstudio|\bcompany|\bproduction compan", "studio pictures company production", ("studio", "production company", "production companies")),
+    "release": (r"\breleas|\bpremier|\bopen(?:ed)?\b|\bcame out\b|\bcome out\b", "released release premiere", ("released", "release date", "release")),
     "production": (r"\bproduc(?:er|ed)|\bshot\b|\bfilm(?:ed|ing)\b|\blocation|\bshoot", "produced filmed shot location", ("producer", "produced by")),
     "cast": (r"\bplay(?:ed|s)?\b|\brole|\bactor|\bactress|\bstar(?:red|s|ring)?\b|\bcast\b|\bcharacter|\bportray", "cast played role stars", ("starring",)),
     "language": (r"\blanguage|\bspoken\b", "language", ("language",)),
@@ -59,12 +62,26 @@ ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "plot": (r"\bplot|\bhappen|\bstory\b|\bending|\bkill|\bdie[sd]?\b|\bescape|\bfight", "", ()),
 }
 
+# Phrasings rewritten to the words documents use before the question is read
+# (the rewritten text only drives routing and search; replies quote the question).
+PHRASES: list[tuple[str, str]] = [
+    (r"\bdirector of photography\b|\bdop\b|\bd\.o\.p\.", "cinematographer"),
+    (r"\bcost to (?:make|produce|shoot)\b", "budget"),
+    (r"\b(?:wr[io]te|did|composed|created) the (?:film's |movie's )?(music|score|soundtrack)\b", r"composed the \1"),
+    (r"\b(?:come|came|comes) out\b|\bhit (?:theaters|theatres|cinemas)\b", "released"),
+    (r"\bwhat (studio|company) made\b", r"what \1 produced"),
+    (r"\bhow much (?:money )?did (.+?) (?:make|bring in|take in|pull in)\b", r"how much did \1 gross"),
+]
+
+# Words that only say what kind of answer is wanted: they need not appear near it.
+TYPE_WORDS = frozenset("date dates year years day month city town country place name names kind type much many number".split())
+
 # Words people use that documents rarely do, mapped to the documents' words.
 SYNONYMS = {
     "helm": "directed", "helmed": "directed", "director": "directed", "penned": "wrote", "scripted": "wrote",
     "lensed": "cinematography", "dp": "cinematography", "composed": "music", "composer": "music",
     "scored": "score", "soundtrack": "score", "earn": "grossed", "earned": "grossed", "earnings": "gross",
-    "make": "grossed", "made": "grossed", "revenue": "gross", "length": "runtime", "long": "runtime",
+    "revenue": "gross", "length": "runtime", "long": "runtime",
     "duration": "runtime", "cost": "budget", "costs": "budget", "shot": "filmed", "filmed": "shot",
     "location": "shot", "locations": "shot", "starred": "stars", "actor": "played", "actress": "played",
     "portrayed": "played", "role": "as", "character": "played", "premiered": "premiere", "came": "released",
@@ -90,9 +107,14 @@ class Reading:
     content_terms: list[str] = field(default_factory=list)  # analysed content words of the question
     key_terms: list[str] = field(default_factory=list)  # content terms minus the film title
     expansion: list[str] = field(default_factory=list)
-    infobox_keys: tuple[str, ...] = ()
+    infobox_keys: tuple[str, ...] = ()  # the fields of every aspect the question touches
+    primary_keys: tuple[str, ...] = ()  # the fields of its main aspect
     entities: list[str] = field(default_factory=list)  # capitalised names in the question
     film_named: bool = False
+    alternatives: dict[str, set[str]] = field(default_factory=dict)  # key term -> terms that also cover it
+    normalised: str = ""  # the question after PHRASES
+    aspects: list[str] = field(default_factory=list)
+    craft_asked: bool = True  # "who directed it?" (False: "which director lifted the score?", a job as a category)
 
 
 @functools.cache
@@ -131,10 +153,24 @@ def _entities(q: str, kb: Knowledge) -> list[str]:
     return out
 
 
+# "Which director lifted ...": the job names a kind of person, the verb after it is what is asked
+_CATEGORY = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:director|composer|writer|producer|cinematographer|editor|actor|actress|filmmaker)s?\s+"
+                       r"(?!(?:of|for|on|was|is|were|are|did|does|do|had|has|behind)\b)[a-z]{3,}", re.I)
+
+
+def normalise_question(q: str) -> str:
+    """The question with people's phrasings replaced by the documents' words (PHRASES)."""
+    out = q
+    for pattern, repl in PHRASES:
+        out = re.sub(pattern, repl, out, flags=re.I)
+    return out
+
+
 def route_question(question: str, kb: Knowledge, *, single_film: str | None, focus_film: str | None) -> Reading:
     q = question.strip()
-    atype = answer_type(q)
-    aspects = aspects_of(q)
+    nq = normalise_question(q)
+    atype = answer_type(nq)
+    aspects = aspects_of(nq)
     films = kb.films_in(q)
     film_reason = ""
     film = None
@@ -145,23 +181,28 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
     elif single_film:
         film, film_reason = single_film, "the only film in the corpus"
 
-    content = [t for t in analyse(q) if t not in _generic_terms()]
+    content = [t for t in analyse(nq) if t not in _generic_terms()]
     title_terms: set[str] = set()
     if film:
         for norm, label in kb.film_titles.items():
             if label == film:
                 title_terms.update(analyse(norm))
-    key_terms = [t for t in content if t not in title_terms]
+    type_terms = {t for w in TYPE_WORDS for t in analyse(w)}
+    key_terms = [t for t in content if t not in title_terms and t not in type_terms]
     expansion: list[str] = []
     infobox_keys: tuple[str, ...] = ()
     for a in aspects:
         _, words_, keys = ASPECTS[a]
         expansion.extend(analyse(words_))
         infobox_keys += keys
-    for w in words(q):
+    alternatives: dict[str, set[str]] = {t: {t} for t in key_terms}
+    for w in words(nq):
         syn = SYNONYMS.get(w)
         if syn:
             expansion.extend(analyse(syn))
+        t = analyse(w)
+        if t and t[0] in alternatives and syn:
+            alternatives[t[0]].update(analyse(syn))
     entities = _entities(q, kb)
     route = Route(
         question=question,
@@ -178,8 +219,13 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         route=route,
         content_terms=content,
         key_terms=key_terms,
-        expansion=[e for e in expansion if e not in content],
-        infobox_keys=infobox_keys,
+        expansion=[e for e in dict.fromkeys(expansion) if e not in content],
+        infobox_keys=infobox_keys if atype == T.LIST or not aspects else ASPECTS[aspects[0]][2],
         entities=entities,
         film_named=bool(films),
+        alternatives=alternatives,
+        primary_keys=ASPECTS[aspects[0]][2] if aspects else (),
+        normalised=nq,
+        aspects=aspects,
+        craft_asked=not _CATEGORY.search(nq),
     )
