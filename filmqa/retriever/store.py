@@ -1,12 +1,23 @@
 """The on-disk index: built once per corpus, reloaded in milliseconds.
 
 An index lives in ``<cache>/index-<key>/`` where the key hashes filmqa's index
-format version and every corpus file's path, size and modification time, so
-adding, removing or editing a file selects a new index. Arrays are ``.npy``
-(loaded with ``allow_pickle=False``), everything else is JSON validated by
-pydantic: nothing read back can run code. A build is written to a temporary
-folder and renamed into place, so a killed build never leaves a half index
-that is later trusted.
+format version, the code that builds an index, and every corpus file's path,
+size, modification and change time and inode, so adding, removing or editing a
+file (or upgrading filmqa) selects a new index.
+
+Everything is ``.npy`` (memory-mapped, loaded with ``allow_pickle=False``) or
+JSON validated by pydantic: nothing read back can run code. Passages are
+columns (``columns.PassageTable``: texts as one UTF-8 byte array with offsets,
+numbers as integer arrays, repeated strings interned in ``tables.json``) and
+documents one JSON text each (``columns.DocumentTable``), so a load parses no
+big JSON and makes no model until one is read. ``knowledge.json`` keeps what
+the reader learnt from the corpus. Loading checks that the arrays fit together;
+a damaged index raises ``StoreError`` and is rebuilt.
+
+A build is written to a temporary folder and renamed into place, so a killed
+build never leaves a half index that is later trusted. ``prune`` keeps the
+cache bounded: superseded indexes of the same folder go, and the least
+recently used beyond ``MAX_INDEXES``.
 """
 
 from __future__ import annotations
@@ -291,7 +302,7 @@ def _touch(path: Path) -> None:
         pass
 
 
-def prune(folder: Path, keep: str, root: str | Path, max_indexes: int = MAX_INDEXES) -> list[str]:
+def prune(folder: Path, keep: str, root: str | Path, max_indexes: int | None = None) -> list[str]:
     """Remove superseded and least recently used indexes; return the names removed.
 
     Removed: other indexes of the same corpus folder (its files or filmqa
@@ -301,6 +312,7 @@ def prune(folder: Path, keep: str, root: str | Path, max_indexes: int = MAX_INDE
     A process still reading a removed index either has it mapped already (the
     files live on until it exits) or sees it damaged and rebuilds it.
     """
+    max_indexes = MAX_INDEXES if max_indexes is None else max_indexes
     removed: list[str] = []
     resolved = _resolved(root)
     now = time.time()
