@@ -20,7 +20,7 @@ from ..retriever.analysis import STOP_WORDS, analyse, words
 from .composer import abstain, answer_from_record, compose
 from .records import cast_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
-from .router import GENERIC, SYNONYMS, TYPE_WORDS, Reading, normalise_question, route_question
+from .router import GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SYNONYMS, TYPE_WORDS, Reading, normalise_question, route_question
 
 _PERSON_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
 
@@ -50,7 +50,7 @@ def correct_typos(question: str, kb: Knowledge) -> tuple[str, list[str]]:
     fixed = question
     rewritten = set(words(normalise_question(question)))
     for w in dict.fromkeys(words(question)):
-        if w not in rewritten or w in TYPE_WORDS:
+        if w not in rewritten or w in TYPE_WORDS or w in SERIES_WORDS or w == "part" or canon_title(w) in SERIES_MARKS:
             continue
         if w in STOP_WORDS or w in GENERIC or w in SYNONYMS or w.isdigit() or len(w) < 3:
             continue
@@ -133,7 +133,7 @@ def answer_question(qa, question: str, history: list[Answer]) -> Answer:
     for variant, entity in _variants(q, history):
         reading = route_question(variant, kb, single_film=single, focus_film=focus_film)
         reading.route.question = raw
-        other = _other_film(reading, kb, qa)
+        other = reading.other_film or _other_film(reading, kb, qa)
         if other:
             ans = abstain(reading, [], f"“{other}” is not a film these documents are about.")
         elif unknown and _mostly_unknown(unknown, reading):

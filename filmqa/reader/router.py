@@ -10,6 +10,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from ..corpus.films import normalise_title
 from ..models import AnswerType, Route
 from ..retriever.analysis import STOP_WORDS, analyse, words
 from .knowledge import Knowledge
@@ -114,6 +115,7 @@ class Reading:
     alternatives: dict[str, set[str]] = field(default_factory=dict)  # key term -> terms that also cover it
     normalised: str = ""  # the question after PHRASES
     aspects: list[str] = field(default_factory=list)
+    other_film: str | None = None  # a film the question names that the corpus does not hold ("Night Train III")
     craft_asked: bool = True  # "who directed it?" (False: "which director lifted the score?", a job as a category)
 
 
@@ -158,6 +160,98 @@ _CATEGORY = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:director|composer|writ
                        r"(?!(?:of|for|on|was|is|were|are|did|does|do|had|has|behind)\b)[a-z]{3,}", re.I)
 
 
+_ROMAN = {2: "ii", 3: "iii", 4: "iv", 5: "v", 6: "vi", 7: "vii", 8: "viii", 9: "ix", 10: "x"}
+_NUMBER_WORDS = {w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
+SERIES_MARKS = _SERIES_MARK = frozenset(_ROMAN.values())
+SERIES_WORDS = frozenset("sequel follow-up first original".split())
+_SERIES = re.compile(r"(?P<next>\bsequel\b|\bfollow-up\b)|(?P<first>\bfirst (?:film|movie|one|part)\b|\boriginal (?:film|movie)\b|\bthe original\b)", re.I)
+
+
+def canon_title(text: str) -> str:
+    """A title (or question) as the router compares titles: no "part", numbers as roman numerals."""
+    out = []
+    for w in normalise_title(text).split():
+        if w == "part":
+            continue
+        if re.fullmatch(r"[0-9]+", w) and 2 <= int(w) <= 10:
+            w = _ROMAN[int(w)]
+        elif w in _NUMBER_WORDS:
+            w = _ROMAN[_NUMBER_WORDS[w]]
+        out.append(w)
+    return " ".join(out)
+
+
+@functools.lru_cache(maxsize=8)
+def _canon_titles(items: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """(canonical title, film label), longest first."""
+    pairs = {canon_title(norm): label for norm, label in items if canon_title(norm)}
+    return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
+
+
+def films_named(q: str, kb: Knowledge) -> tuple[list[str], str | None]:
+    """Films named in the question, and a series title it names that the corpus lacks.
+
+    Titles match without "The"/"Part" and with numbers either way ("night train 2"
+    is "Night Train II"); a corpus title followed by another number ("Night Train
+    III"), or the stem of one with a different number ("Kestrel Ten" beside
+    "Kestrel Nine"), names a film the documents are not about.
+    """
+    found = kb.films_in(q)
+    cq = f" {canon_title(q)} "
+    titles = _canon_titles(tuple(sorted(kb.film_titles.items())))
+    known = {t for t, _ in titles}
+    canon_hits: list[str] = []
+    other = None
+    for t, label in titles:
+        at = cq.find(f" {t} ")
+        if at < 0 and t.startswith("the ") and t[4:] not in known:
+            t = t[4:]  # "Orchard Thieves" for "The Orchard Thieves"
+            at = cq.find(f" {t} ")
+        if at < 0:
+            continue
+        after = cq[at + len(t) + 2 :].split()
+        if after and after[0] in _SERIES_MARK and f"{t} {after[0]}" not in known:
+            other = other or f"{t} {after[0]}"
+            if label in found:
+                found.remove(label)
+            continue
+        if not any(t in c for c in canon_hits):
+            canon_hits.append(t)
+            if label not in found:
+                found.insert(0, label)
+    if not found:
+        for t, _ in titles:
+            toks = t.split()
+            if len(toks) >= 2 and toks[-1] in _SERIES_MARK | {"i"}:
+                stem = " ".join(toks[:-1])
+                m = re.search(rf" {re.escape(stem)} (\S+) ", cq)
+                if m and m.group(1) in _SERIES_MARK and f"{stem} {m.group(1)}" not in known:
+                    other = other or f"{stem} {m.group(1)}"
+    # "Return to Iron Dragon", "Revenge of the Valley": a capitalised title word before a corpus title
+    for label in list(found):
+        title = re.sub(r"^the\s+", "", label.rsplit(" (", 1)[0], flags=re.I)
+        m = re.search(rf"\b([A-Z][a-z]+)\s+(?:to|of|from|for)\s+(?:[Tt]he\s+)?{re.escape(title)}\b", q)
+        if m and m.group(1).lower() not in STOP_WORDS | GENERIC and m.start() > 0 and canon_title(m.group()) not in known:
+            found.remove(label)
+            other = other or m.group()
+    # longest (most specific) title first
+    found.sort(key=lambda label: -len(canon_title(label.rsplit(" (", 1)[0])))
+    return found, (other if other[:1].isupper() else other.title()) if other and not found else None
+
+
+def _series_member(film: str, kb: Knowledge, *, later: bool) -> str | None:
+    """The corpus film that continues ``film`` (later) or that ``film`` continues."""
+    titles = _canon_titles(tuple(sorted(kb.film_titles.items())))
+    mine = next((t for t, label in titles if label == film), None)
+    if mine is None:
+        return None
+    if later:
+        longer = [(t, label) for t, label in titles if t != mine and t.startswith(mine + " ")]
+        return min(longer, key=lambda x: len(x[0]))[1] if longer else None
+    shorter = [(t, label) for t, label in titles if t != mine and mine.startswith(t + " ")]
+    return max(shorter, key=lambda x: len(x[0]))[1] if shorter else None
+
+
 def normalise_question(q: str) -> str:
     """The question with people's phrasings replaced by the documents' words (PHRASES)."""
     out = q
@@ -171,13 +265,24 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
     nq = normalise_question(q)
     atype = answer_type(nq)
     aspects = aspects_of(nq)
-    films = kb.films_in(q)
+    films, other_film = films_named(q, kb)
     film_reason = ""
     film = None
+    series = _SERIES.search(q)
     if films:
         film, film_reason = films[0], "named in the question"
+        if series and series.group("next") and not other_film:
+            later = _series_member(film, kb, later=True)
+            if later:
+                film, film_reason = later, "the sequel of the film named in the question"
+            elif atype not in (T.YESNO, T.REASON, T.DESCRIPTION):
+                other_film = f"the sequel to {film}"
     elif focus_film:
         film, film_reason = focus_film, "the film in focus in this conversation"
+        if series and series.group("first"):
+            first = _series_member(focus_film, kb, later=False)
+            if first:
+                film, film_reason = first, "the first film of the series in focus"
     elif single_film:
         film, film_reason = single_film, "the only film in the corpus"
 
@@ -188,6 +293,11 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
             if label == film:
                 title_terms.update(analyse(norm))
     type_terms = {t for w in TYPE_WORDS for t in analyse(w)}
+    if film:
+        canon_own = set(canon_title(film.rsplit(" (", 1)[0]).split())
+        title_terms |= {t for t in content if canon_title(t) in canon_own}
+        if film_reason.startswith("the sequel") or film_reason.startswith("the first"):
+            title_terms |= {t for w in SERIES_WORDS for t in analyse(w)}
     key_terms = [t for t in content if t not in title_terms and t not in type_terms]
     expansion: list[str] = []
     infobox_keys: tuple[str, ...] = ()
@@ -228,4 +338,5 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         normalised=nq,
         aspects=aspects,
         craft_asked=not _CATEGORY.search(nq),
+        other_film=other_film,
     )
