@@ -12,7 +12,7 @@ from .cleaning import clean
 from .films import detect_films, evidence_for
 from .loading import CorpusError, SourceFile, read_corpus
 from .passages import build_passages
-from .sentences import SentenceSplitter
+from .sentences import TRAIN_SAMPLE_CHARS, SentenceSplitter
 from .structure import segment
 
 __all__ = ["Corpus", "CorpusError", "build_corpus", "build_corpus_from_files"]
@@ -44,6 +44,18 @@ def _title_of(doc_id: str, layout, films: list[str], film_titles: dict[str, str]
     return Path(doc_id).stem
 
 
+def _training_sample(bodies: list[str]) -> str:
+    """The documents' text for Punkt, joined as far as the trainer reads it."""
+    parts: list[str] = []
+    size = -2  # length of the joined parts
+    for body in bodies:
+        if size >= TRAIN_SAMPLE_CHARS:
+            break
+        parts.append(body)
+        size += 2 + len(body)
+    return "\n\n".join(parts)
+
+
 def build_corpus_from_files(root: str, files: list[SourceFile], skipped: list[SkippedFile], progress: Progress | None = None) -> Corpus:
     layouts = []
     evidence = []
@@ -57,7 +69,9 @@ def build_corpus_from_files(root: str, files: list[SourceFile], skipped: list[Sk
             seen_hashes[digest] = f.doc_id
         layout = segment(f.text)
         layouts.append(layout)
-        body = "\n".join(clean(f.text[b.start : b.end]) for b in layout.blocks if b.kind in ("prose", "heading", "item"))
+        body = "\n".join(
+            clean(f.text[b.start : b.end]) if b.kind == "heading" else b.text for b in layout.blocks if b.kind in ("prose", "heading", "item")
+        )
         first_heading = next((b.text for b in layout.blocks if b.kind == "heading"), None)
         first_block = next((b for b in layout.blocks if b.kind != "boiler"), None)
         if first_block is not None and first_block.kind != "heading":
@@ -69,8 +83,7 @@ def build_corpus_from_files(root: str, files: list[SourceFile], skipped: list[Sk
 
     films, doc_films = detect_films([e for e in evidence if e[0] not in duplicates])
     film_titles = {fm.label: fm.title for fm in films}
-    sample = "\n\n".join(e[1] for e in evidence)
-    splitter = SentenceSplitter(sample)
+    splitter = SentenceSplitter(_training_sample([e[1] for e in evidence]))
 
     documents: list[Document] = []
     passages: list[Passage] = []

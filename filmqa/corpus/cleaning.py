@@ -19,8 +19,13 @@ ESCAPE_SEQUENCE = r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\
 TERMINAL_NOISE = re.compile(ESCAPE_SEQUENCE + r"|[\x00-\x1f\x7f-\x9f]")
 
 # One alternation, tried left to right at each position. Each branch names what
-# it replaces; ``_replacement`` says what it becomes.
-_INLINE = re.compile(
+# it replaces; ``_replacement`` says what it becomes. Runs of white space are
+# left to ``_tidy`` except when they hold a control character that is also
+# white space (form feed, vertical tab): such a run is one "space" match, the
+# control character must not end it. That branch is only compiled into the
+# variant used for text that has such a character; plain text is scanned for
+# fewer branches.
+_INLINE_BRANCHES = (
     r"(?P<ansi>" + ESCAPE_SEQUENCE + r")"
     r"""
   | (?P<ctrl>[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff])
@@ -33,12 +38,26 @@ _INLINE = re.compile(
   | (?P<wikilink>\[\[(?P<ltarget>[^\]|]*)(?:\|(?P<llabel>[^\]]*))?\]\])
   | (?P<extlink>\[https?://\S+(?:\s(?P<elabel>[^\]]*))?\])
   | (?P<mdlink>\[(?P<mdlabel>[^\]\n]+)\]\([^)\s]+\))
-  | (?P<bold>'{2,5} | \*\*(?=\S) | (?<=\S)\*\*)
+  | (?P<bold>'{2,5} | \*\*(?=\S) | \*\*(?<=\S\*\*))
   | (?P<entity>&(?:[a-zA-Z]{2,8}|\#\d{1,6}|\#x[0-9a-fA-F]{1,6});)
-  | (?P<space>\s+)
-    """,
-    re.VERBOSE | re.DOTALL,
+    """
 )
+_CONTROL_SPACE = r"\x0b\x0c\x1c-\x1f"
+# Every branch above starts with one of these characters; saying so up front
+# lets the regex engine skip plain text quickly (about 20 times faster).
+_INLINE_FIRST = r"(?=[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\ufeff<{\[*'&])"
+# Text without these (nor "''") has nothing for the inline pass to do.
+_INLINE_FIRST_CHAR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\ufeff<{\[*&]")
+_INLINE = re.compile(_INLINE_FIRST + "(?:" + _INLINE_BRANCHES + ")", re.VERBOSE | re.DOTALL)
+_INLINE_WITH_SPACE = re.compile(
+    _INLINE_BRANCHES + rf"| (?P<space>\s[^\S{_CONTROL_SPACE}]*[{_CONTROL_SPACE}]\s*)", re.VERBOSE | re.DOTALL
+)
+_HAS_CONTROL_SPACE = re.compile(rf"[{_CONTROL_SPACE}]")
+
+
+def _inline_pattern(text: str) -> re.Pattern[str]:
+    return _INLINE_WITH_SPACE if _HAS_CONTROL_SPACE.search(text) else _INLINE
+
 
 # Templates whose last argument is text that belongs in the sentence.
 _KEEP_TEMPLATE_TEXT = {"nowrap", "nobr", "lang", "small", "nowrap begin", "sic", "abbr", "script"}
@@ -51,39 +70,45 @@ _CELL_SEP = re.compile(r"\|\||!!|\||^[ \t]*!", re.M)
 _HEADING_MARKS = re.compile(r"^[ \t]*(?:={1,6}(?=[^=\n]*={1,6}[ \t]*$)|#{1,6}[ \t]+)|(?<=[^=\n])={1,6}[ \t]*$", re.M)
 _BULLET = re.compile(r"^[ \t]*(?:[*•·▪◦‣⁃-]+|\d{1,3}[.)])[ \t]+|^[ \t]*[*•]+(?=\S)", re.M)
 
+# Every line mark above starts a line with one of these or ends it with "=".
+_MAYBE_MARKS = re.compile(r"^[ \t]*[|!{=#*•·▪◦‣⁃:\d-]|=[ \t]*$", re.M)
+
 SEP = " | "
 
+# The tidying rules (see ``_tidy``): white space runs, empty cells, the lead.
+_SPACES = re.compile(r"\s+")
+_EMPTY_CELLS = re.compile(r"\| [ |]+")
+_TIDY_DROPS = re.compile(r"(?P<lead>^\s+)|\|\s[\s|]+|\s\s+")
+_ONE_SPACE = re.compile(r"[^\S ]")
 
-def _replacement(m: re.Match[str]) -> tuple[str, list[int] | None]:
-    """What a match becomes, and where each output character came from
-    (absolute offsets of the input; None = spread over the match)."""
+
+def _replacement(m: re.Match[str]) -> tuple[str, int | None]:
+    """What a match becomes, and where its characters came from: ``off`` when
+    output char ``i`` is input char ``off + i``, None when spread over the match."""
     kind = m.lastgroup
     if kind in ("ansi", "ctrl", "ref", "comment", "tag", "filelink", "bold"):
         return "", None
     if kind in ("br", "space"):
-        return " ", [m.start()]
+        return " ", m.start()
     if kind == "template":
         name = (m.group("tname") or "").strip().lower()
         args = m.group("targs")
         if name in _KEEP_TEMPLATE_TEXT and args:
             text = args.split("|")[-1]
-            off = m.start("targs") + len(args) - len(text)
-            return text, list(range(off, off + len(text)))
+            return text, m.start("targs") + len(args) - len(text)
         return "", None
     if kind == "wikilink":
         grp = "llabel" if m.group("llabel") is not None else "ltarget"
-        text = m.group(grp)
-        return text, list(range(m.start(grp), m.start(grp) + len(text)))
+        return m.group(grp), m.start(grp)
     if kind == "extlink":
         text = m.group("elabel") or ""
-        return text, list(range(m.start("elabel"), m.start("elabel") + len(text))) if text else None
+        return text, (m.start("elabel") if text else None)
     if kind == "mdlink":
-        text = m.group("mdlabel")
-        return text, list(range(m.start("mdlabel"), m.start("mdlabel") + len(text)))
+        return m.group("mdlabel"), m.start("mdlabel")
     if kind == "entity":
         text = html.unescape(m.group())
         if text.isspace() or text == "\xa0":
-            return " ", [m.start()]
+            return " ", m.start()
         return text, None
     return m.group(), None  # pragma: no cover - every branch is named above
 
@@ -91,6 +116,8 @@ def _replacement(m: re.Match[str]) -> tuple[str, list[int] | None]:
 def _line_marks(text: str) -> list[tuple[int, int, str]]:
     """Spans decided per line: table scaffolding and cell separators, heading
     marks and bullets. Returned sorted as (start, end, replacement)."""
+    if not _MAYBE_MARKS.search(text):
+        return []
     marks: list[tuple[int, int, str]] = []
     for m in _TABLE_SCAFFOLD.finditer(text):
         marks.append((m.start(), m.end(), ""))
@@ -114,33 +141,77 @@ def _line_marks(text: str) -> list[tuple[int, int, str]]:
     return merged
 
 
+def _inline(text: str, pattern: re.Pattern[str], seg_start: int, seg_end: int, out: list[str]) -> None:
+    """Cleaned pieces of ``text[seg_start:seg_end]``, appended to ``out``."""
+    pos = seg_start
+    for m in pattern.finditer(text, seg_start, seg_end):
+        if m.start() > pos:
+            out.append(text[pos : m.start()])
+        piece = _replacement(m)[0]
+        if piece:
+            out.append(piece)
+        pos = m.end()
+    if pos < seg_end:
+        out.append(text[pos:seg_end])
+
+
+def clean(text: str) -> str:
+    """Readable text of a fragment of a document: the canonical cleaner."""
+    marks = _line_marks(text)
+    if marks or _INLINE_FIRST_CHAR.search(text) or "''" in text:
+        out: list[str] = []
+        pattern = _inline_pattern(text)
+        pos = 0
+        for s, e, rep in marks:
+            _inline(text, pattern, pos, s, out)
+            if rep:
+                out.append(rep)
+            pos = e
+        _inline(text, pattern, pos, len(text), out)
+        text = "".join(out)
+    # runs of white space become one space, "| |" one separator; ends stripped
+    text = _SPACES.sub(" ", text)
+    if "|" in text:
+        text = _EMPTY_CELLS.sub("| ", text)
+    return text.strip(" |")
+
+
 def clean_with_map(text: str) -> tuple[str, list[int], list[int]]:
-    """Clean ``text``; also return, per output char, its source start and end."""
+    """Clean ``text`` exactly as ``clean`` does; also return, per output char,
+    the start and end of the input span it came from."""
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
 
-    def emit(piece: str, src: list[int] | None, m_start: int, m_end: int) -> None:
-        for i, ch in enumerate(piece):
-            pos = src[i] if src is not None and i < len(src) else m_start
-            starts.append(m_start if i == 0 else pos)
-            ends.append(m_end if i == len(piece) - 1 else pos + 1)
-            out.append(ch)
+    def emit(piece: str, off: int | None, m_start: int, m_end: int) -> None:
+        n = len(piece)
+        if not n:
+            return
+        out.append(piece)
+        if off is None:
+            starts.extend([m_start] * n)
+            ends.extend([m_start + 1] * (n - 1))
+        else:
+            starts.append(m_start)
+            starts.extend(range(off + 1, off + n))
+            ends.extend(range(off + 1, off + n))
+        ends.append(m_end)
+
+    def verbatim(a: int, b: int) -> None:
+        if b > a:
+            out.append(text[a:b])
+            starts.extend(range(a, b))
+            ends.extend(range(a + 1, b + 1))
+
+    pattern = _inline_pattern(text)
 
     def inline(seg_start: int, seg_end: int) -> None:
         pos = seg_start
-        for m in _INLINE.finditer(text, seg_start, seg_end):
-            for i in range(pos, m.start()):
-                starts.append(i)
-                ends.append(i + 1)
-                out.append(text[i])
-            piece, src = _replacement(m)
-            emit(piece, src, m.start(), m.end())
+        for m in pattern.finditer(text, seg_start, seg_end):
+            verbatim(pos, m.start())
+            emit(*_replacement(m), m.start(), m.end())
             pos = m.end()
-        for i in range(pos, seg_end):
-            starts.append(i)
-            ends.append(i + 1)
-            out.append(text[i])
+        verbatim(pos, seg_end)
 
     pos = 0
     for s, e, rep in _line_marks(text):
@@ -148,38 +219,33 @@ def clean_with_map(text: str) -> tuple[str, list[int], list[int]]:
         emit(rep, None, s, e)
         pos = e
     inline(pos, len(text))
-    return _tidy(out, starts, ends)
+    return _tidy("".join(out), starts, ends)
 
 
-def _tidy(out: list[str], starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
-    """Collapse runs of spaces and of cell separators; strip the ends."""
-    res: list[str] = []
+def _tidy(raw: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
+    """``clean``'s tidying with the offset maps: of a run of white space the
+    first char stays (as a space), of "| |…" the "| "; a dropped char's source
+    end extends the kept char before it. Then spaces and separators at both
+    ends are stripped."""
+    parts: list[str] = []
     rs: list[int] = []
     re_: list[int] = []
-    for ch, s, e in zip(out, starts, ends):
-        if ch.isspace():
-            ch = " "
-            if not res or res[-1] == " ":
-                if res:
-                    re_[-1] = max(re_[-1], e)
-                continue
-        elif ch == "|" and len(res) >= 2 and res[-1] == " " and res[-2] == "|":
-            # "| |" -> "|": empty cells say nothing
-            re_[-1] = max(re_[-1], e)
-            continue
-        res.append(ch)
-        rs.append(s)
-        re_.append(e)
-    # strip spaces and separators at both ends
-    lo, hi = 0, len(res)
-    while lo < hi and res[lo] in " |":
-        lo += 1
-    while hi > lo and res[hi - 1] in " |":
-        hi -= 1
-    return "".join(res[lo:hi]), rs[lo:hi], re_[lo:hi]
-
-
-def clean(text: str) -> str:
-    """Readable text of a fragment of a document: the canonical cleaner."""
-    return clean_with_map(text)[0]
-
+    pos = 0
+    for m in _TIDY_DROPS.finditer(raw):
+        a, b = m.start(), m.end()
+        keep = a + (0 if m.lastgroup == "lead" else 2 if raw[a] == "|" else 1)
+        parts.append(raw[pos:keep])
+        rs.extend(starts[pos:keep])
+        re_.extend(ends[pos:keep])
+        if keep > a:
+            re_[-1] = max(re_[-1], max(ends[keep:b]))
+        pos = b
+    parts.append(raw[pos:])
+    rs.extend(starts[pos:])
+    re_.extend(ends[pos:])
+    res = _ONE_SPACE.sub(" ", "".join(parts))
+    lo = len(res) - len(res.lstrip(" |"))
+    hi = len(res.rstrip(" |"))
+    if lo >= hi:
+        return "", [], []
+    return res[lo:hi], rs[lo:hi], re_[lo:hi]

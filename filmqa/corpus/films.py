@@ -99,21 +99,50 @@ def evidence_for(cleaned_text: str, infobox: dict[str, str], first_heading: str 
 
 
 class TitleMatcher:
-    """Finds film titles in text, longest title first, on word boundaries."""
+    """Finds film titles in text, longest title first, on word boundaries.
+
+    Normalised text is words (of ``\\w`` and ``'``) joined by single spaces, so
+    a title is found where its words stand in a row. Titles are looked up by
+    their words: at a word that starts some title, the runs of words as long as
+    the titles starting with it are looked up, the longest title found wins and
+    is skipped over. The work grows with the text, not with the number of titles.
+    """
 
     def __init__(self, titles: list[str]) -> None:
-        self.titles = sorted(set(titles), key=len, reverse=True)
-        self._by_norm = {normalise_title(t): t for t in self.titles}
-        if self.titles:
-            alts = "|".join(re.escape(normalise_title(t)) for t in self.titles if normalise_title(t))
-            self._re = re.compile(rf"(?<![\w']){'(?:' + alts + ')' if alts else '(?!)'}(?![\w'])")
-        else:
-            self._re = re.compile(r"(?!)")
+        self.titles = sorted(set(titles), key=lambda t: (-len(t), t))
+        self._by_norm: dict[str, str] = {}
+        self._rank: dict[str, int] = {}  # normalised title -> priority (0 first)
+        lengths: dict[str, set[int]] = {}  # first word -> word counts of its titles
+        for rank, t in enumerate(self.titles):
+            norm = normalise_title(t)
+            if norm and norm not in self._rank:
+                self._rank[norm] = rank
+                words = norm.split(" ")
+                lengths.setdefault(words[0], set()).add(len(words))
+            self._by_norm[norm] = t
+        self._lengths = {w: sorted(ks) for w, ks in lengths.items()}
 
     def find(self, text: str) -> list[str]:
         """Titles mentioned in ``text``, one entry per mention."""
-        norm = normalise_title(text)
-        return [self._by_norm[m.group()] for m in self._re.finditer(norm)]
+        words = normalise_title(text).split(" ")
+        lengths, rank = self._lengths, self._rank
+        found: list[str] = []
+        after = 0  # where the last match ended: matches do not overlap
+        for i in [i for i, w in enumerate(words) if w in lengths]:
+            if i < after:
+                continue
+            best: tuple[int, str, int] | None = None
+            for k in lengths[words[i]]:
+                if i + k > len(words):
+                    break
+                norm = " ".join(words[i : i + k])
+                r = rank.get(norm)
+                if r is not None and (best is None or r < best[0]):
+                    best = (r, norm, k)
+            if best is not None:
+                found.append(self._by_norm[best[1]])
+                after = i + best[2]
+        return found
 
 
 def detect_films(docs: list[tuple[str, str, DocFilmEvidence]]) -> tuple[list[Film], dict[str, list[str]]]:

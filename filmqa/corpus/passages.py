@@ -39,7 +39,8 @@ def sentences_of_run(text: str, blocks: list[Block], splitter: SentenceSplitter)
     """Sentences of a run of blocks of one kind, in order."""
     kind = blocks[0].kind
     if kind != "prose":
-        texts = [(b, clean(text[b.start : b.end])) for b in blocks]
+        # item and row blocks carry their cleaned text; a field's is "key: value"
+        texts = [(b, b.text if kind != "field" else clean(text[b.start : b.end])) for b in blocks]
         return [Sentence(text=t, start=b.start, end=b.end) for b, t in texts if _has_word(t)]
     out: list[Sentence] = []
     for _, para in groupby(blocks, key=lambda b: b.para):
@@ -88,7 +89,7 @@ def build_passages(
         sentences = sentences_of_run(text, run, splitter)
         for window in chunk(sentences, MAX_SENTENCES[run[0].kind]):
             start, end = window[0].start, window[-1].end
-            body = clean(text[start:end])
+            body = window[0].text if len(window) == 1 else clean(text[start:end])
             if not body:
                 continue
             passages.append(

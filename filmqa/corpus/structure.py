@@ -14,13 +14,14 @@ from ..models import CastCredit, InfoboxField, TableRow
 from .cleaning import clean
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     kind: str  # heading | prose | item | row | field | boiler
     start: int
     end: int
     section: str | None = None
-    text: str = ""  # cleaned text (headings, rows)
+    # prose, item, row: clean(text[start:end]); heading: its title; field: "key: value"
+    text: str = ""
     level: int = 0
     para: int = 0  # prose blocks with the same ``para`` form one paragraph
     run: int = 0  # blocks with the same ``run`` may share a passage
@@ -317,7 +318,8 @@ def segment(text: str) -> Layout:
             md_headers = None
             continue
         nxt = None
-        for s2, e2, k2 in all_lines[i + 1 :]:
+        for j in range(i + 1, len(all_lines)):
+            s2, e2, k2 = all_lines[j]
             if k2 != "line":
                 break
             if e2 > s2:
@@ -329,7 +331,7 @@ def segment(text: str) -> Layout:
             rest_s, rest_e = _strip_span(text, s + m.end(), e)
             prev_blank = False
             if rest_e > rest_s:
-                blocks.append(Block("prose", rest_s, rest_e, section, para=para, run=run))
+                blocks.append(Block("prose", rest_s, rest_e, section, text=clean(text[rest_s:rest_e]), para=para, run=run))
                 last_prose_end_punct = bool(_SENTENCE_END.search(text[rest_s:rest_e]))
             continue
         m = _MD_HEADING.match(line)
@@ -360,7 +362,8 @@ def segment(text: str) -> Layout:
             last_prose_end_punct = True
             continue
         md_headers = None
-        if len(line.split()) <= 25 and _BOILERPLATE.search(clean(line)):
+        cleaned = None  # clean(line), when needed
+        if len(line.split()) <= 25 and _BOILERPLATE.search(cleaned := clean(line)):
             blocks.append(Block("boiler", s, e, section))
             run += 1
             prev_blank = False
@@ -375,13 +378,15 @@ def segment(text: str) -> Layout:
             layout.cast.extend(credits)
             # an untitled cast list is still the cast section
             item_section = section if section is not None or not credits else "Cast"
-            blocks.append(Block("item", item_s, e, item_section, run=run))
+            blocks.append(Block("item", item_s, e, item_section, text=clean(text[item_s:e]), run=run))
             prev_blank = False
             last_prose_end_punct = True
             para += 1
             continue
         after_heading = bool(blocks) and blocks[-1].kind == "heading"
-        if last_prose_end_punct and _is_plain_heading(clean(line), prev_blank, after_heading, nxt):
+        if cleaned is None:
+            cleaned = clean(line)
+        if last_prose_end_punct and _is_plain_heading(cleaned, prev_blank, after_heading, nxt):
             add_heading(line, s, e, 2)
             prev_blank = False
             continue
@@ -392,7 +397,7 @@ def segment(text: str) -> Layout:
             pass
         else:
             para += 1
-        blocks.append(Block("prose", s, e, section, para=para, run=run))
+        blocks.append(Block("prose", s, e, section, text=cleaned, para=para, run=run))
         last_prose_end_punct = bool(_SENTENCE_END.search(line))
         prev_blank = False
     return layout
