@@ -136,13 +136,12 @@ def answer_question(qa, question: str, history: list[Answer]) -> Answer:
         other = reading.other_film or _other_film(reading, kb, qa)
         if other:
             ans = abstain(reading, [], f"“{other}” is not a film these documents are about.")
-        elif unknown and _mostly_unknown(unknown, reading):
-            missing = ", ".join(f"“{w}”" for w in unknown[:3])
-            ans = abstain(reading, [], f"The documents never mention {missing}.")
         elif not reading.content_terms and not reading.expansion:
             ans = abstain(reading, [], "The question has no words to search for.")
         else:
-            ans = _answer(qa, kb, reading, entity)
+            # words the prose never uses may still name a table's column ("region code")
+            missing = ", ".join(f"“{w}”" for w in unknown[:3]) if unknown and _mostly_unknown(unknown, reading) else ""
+            ans = _answer(qa, kb, reading, entity, missing)
         if best is None or (ans.answer is not None and (best.answer is None or ans.confidence > best.confidence)):
             best = ans
     assert best is not None
@@ -151,7 +150,7 @@ def answer_question(qa, question: str, history: list[Answer]) -> Answer:
     return best
 
 
-def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None) -> Answer:
+def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: str = "") -> Answer:
     route = reading.route
     films = [route.film] if route.film else None
     # inside one film's documents its title matches everything: search for the rest
@@ -172,7 +171,11 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None) -> Answer:
             exclude.add(film.title)
     if route.answer_type in (AnswerType.PERSON, AnswerType.LIST) and entity:
         exclude.add(entity)
-    record = cast_lookup(qa, kb, reading) or table_lookup(qa, kb, reading)
+    record = (None if missing else cast_lookup(qa, kb, reading)) or table_lookup(qa, kb, reading)
+    if record and not record[0]:
+        return abstain(reading, hits, "The documents' table has no row for that.")
+    if missing and not record:
+        return abstain(reading, [], f"The documents never mention {missing}.")
     if record:
         ans = answer_from_record(reading, hits, *record)
     else:

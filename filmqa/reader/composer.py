@@ -190,7 +190,7 @@ def _nearest_key_distance(text: str, offset: int, reading: Reading) -> int:
 
 def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSentence], exclude: set[str]) -> list[Candidate]:
     atype = reading.route.answer_type
-    ext_type = T.PERSON if atype == T.LIST else atype
+    ext_type = (reading.element_type or T.PERSON) if atype == T.LIST else atype
     by_norm: dict[object, Candidate] = {}
     cue = _CUES.get(reading.route.aspect or "", None)
     for ss in sentences[:14]:
@@ -344,7 +344,7 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     if not sentences:
         return abstain(reading, hits, "No passage matches the question.")
 
-    if atype in (T.YESNO, T.REASON, T.DESCRIPTION):
+    if atype in (T.YESNO, T.REASON, T.DESCRIPTION) or (atype == T.LIST and reading.element_type is None):
         return _compose_sentence_answer(reading, hits, sentences)
 
     candidates = collect_candidates(kb, reading, sentences, exclude)

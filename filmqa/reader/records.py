@@ -133,42 +133,141 @@ def _fits(value: str, atype: str) -> bool:
     return True
 
 
-def table_lookup(qa, kb, reading: Reading):
-    """(answer, supporting sentences) from a table row whose header the question names."""
-    route = reading.route
-    q_terms = set(reading.content_terms)
-    if not q_terms:
-        return None
-    docs = qa.film(route.film).doc_ids if route.film and qa.film(route.film) else [d.doc_id for d in qa.documents]
-    scored = []
-    for doc_id in docs:
+# question words -> the table headers they ask for
+_COLUMN_WORDS = {
+    "company": "publisher distributor label studio", "companies": "publisher distributor label studio",
+    "label": "publisher", "published": "publisher", "publish": "publisher", "put": "publisher",
+    "distributed": "distributor", "issued": "publisher", "when": "date", "date": "date", "year": "date",
+    "ratio": "ratio aspect", "aspect": "ratio", "region": "region", "resolution": "resolution", "audio": "audio sound",
+    "subtitles": "subtitles", "format": "format", "formats": "format media type", "country": "country", "countries": "country",
+}
+# short forms people write for the values tables hold
+_ALIASES = {"uk": "united kingdom", "britain": "united kingdom", "us": "united states", "usa": "united states",
+            "america": "united states", "bluray": "blu ray"}
+_FIRST = re.compile(r"\b(?:first|earliest|original|initial)\b", re.I)
+_LAST = re.compile(r"\b(?:last|latest|most recent|newest|final)\b", re.I)
+_YEAR = re.compile(r"\b(?:18|19|20)\d\d\b")
+
+
+def _date_key(value: str):
+    from .extract import find_date
+
+    for _, norm, _ in find_date(value):
+        m = _YEAR.search(norm)
+        months = "january february march april may june july august september october november december".split()
+        month = next((i for i, name in enumerate(months, 1) if name in norm or name[:3] in norm.split()), 0)
+        day = re.search(r"\b(\d{1,2})\b", norm)
+        return (int(m.group()) if m else 0, month, int(day.group(1)) if day else 0)
+    m = _YEAR.search(value)
+    return (int(m.group()), 0, 0) if m else None
+
+
+def _tables(qa, doc_ids):
+    """Rows grouped into tables: (doc_id, section, headers) -> rows."""
+    out: dict[tuple, list] = defaultdict(list)
+    for doc_id in doc_ids:
         doc = qa.document(doc_id)
-        for row in doc.table_rows if doc else []:
-            for header, value in row.cells.items():
-                h_terms = set(analyse(header))
-                if not h_terms or not (h_terms & q_terms) or not _fits(value, route.answer_type.value):
+        for row in doc.table_rows if doc else ():
+            out[(doc_id, row.section)].append(row)
+    return out
+
+
+def table_lookup(qa, kb, reading: Reading):
+    """(answer, supporting sentences) read from a table the question points into, or None.
+
+    The question names a column (its header, or a word for it: "company" ->
+    Publisher, "when" -> Release date) and picks rows by their other cells
+    ("the 2002 DVD", "the Blu-ray", "in the UK"), "first"/"latest" by the row
+    dates, "how many" counts them. A value the question gives that no row has
+    ("in the United States") means the table does not answer: ("", []) then.
+    """
+    route = reading.route
+    atype = route.answer_type.value
+    q = reading.normalised or route.resolved_question
+    qwords = [_ALIASES.get(w, w) for w in re.findall(r"[a-z0-9]+(?:-[a-z]+)?", q.lower())]
+    qwords += [w[:-1] for w in qwords if len(w) > 3 and w.endswith("s") and not w.endswith("ss")]  # "DVDs" names "DVD" rows
+    qtext = " " + " ".join(qwords) + " "
+    q_terms = set(reading.key_terms)
+    for w in qwords:
+        q_terms |= set(analyse(w))
+    wanted_headers: list[str] = []
+    for w in qwords:
+        wanted_headers += analyse(w) + analyse(_COLUMN_WORDS.get(w, ""))
+    title_terms = set(reading.content_terms) - set(reading.key_terms)
+    docs = qa.film(route.film).doc_ids if route.film and qa.film(route.film) else [d.doc_id for d in qa.documents]
+    best = None
+    for (doc_id, _section), rows in _tables(qa, docs).items():
+        headers = list(dict.fromkeys(h for r in rows for h in r.cells))
+        if len(headers) < 3:
+            continue  # two-column tables (Metric | Value) are read as sentences
+        # the asked column: header words the question uses, earliest mention first
+        col, col_score = None, 0.0
+        for h in headers:
+            h_terms = set(analyse(h))
+            hits = [i for i, t in enumerate(wanted_headers) if t in h_terms]
+            if not hits or not any(_fits(r.cells.get(h, ""), atype) for r in rows):
+                continue
+            score = len(set(wanted_headers[i] for i in hits)) - 0.01 * min(hits)
+            if score > col_score:
+                col, col_score = h, score
+        if col is None:
+            continue
+        col_terms = set(analyse(col))
+        # rows picked by the values of their other cells
+        scored = []
+        matched_terms: set[str] = set()
+        for r in rows:
+            n = 0
+            for h, v in r.cells.items():
+                if h == col or not v or v.upper() in ("N/A", "UNKNOWN"):
                     continue
-                others = set()
-                for h2, v2 in row.cells.items():
-                    if h2 != header:
-                        others |= set(analyse(v2))
-                match = len((q_terms - h_terms) & others)
-                if match:
-                    scored.append((match, doc_id, row, value))
-    if not scored:
+                v_norm = " ".join(re.findall(r"[a-z0-9]+", v.lower()))
+                v_terms = set(analyse(v))
+                if len(v_norm) <= 40 and v_terms and (f" {v_norm} " in qtext.replace("-", " ") or (len(v_terms) <= 3 and v_terms <= q_terms)):
+                    n += 1
+                    matched_terms |= v_terms
+                for y in _YEAR.findall(v):
+                    if f" {y} " in qtext:
+                        n += 1
+                        matched_terms.add(y)
+            scored.append((n, r))
+        top = max(n for n, _ in scored)
+        # a value the question names that this table never holds: not this table's answer
+        loose = {t for t in q_terms - matched_terms - col_terms - title_terms - set(wanted_headers)
+                 if (t.isdigit() and _YEAR.fullmatch(t)) or t in {a for al in _ALIASES.values() for a in analyse(al)}}
+        caps = [m.group() for m in re.finditer(r"(?<!^)(?<![.?!] )\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", route.resolved_question)]
+        unmatched_caps = [c for c in caps if not set(analyse(c)) & (matched_terms | title_terms | col_terms)
+                          and not any(c.lower() in " ".join(r.cells.values()).lower() for r in rows)]
+        picked = [r for n, r in scored if n == top] if top else list(rows)
+        about_table = bool(set(analyse(_section or "")) & q_terms)
+        one_value = len({r.cells.get(col, "").strip() for r in rows}) == 1
+        if not top and atype != "list" and not (_FIRST.search(q) or _LAST.search(q)) and not (about_table and one_value):
+            continue
+        cand = (top, col_score, doc_id, col, picked, bool(loose) or bool(unmatched_caps and top))
+        if best is None or cand[:2] > best[:2]:
+            best = cand
+    if best is None:
         return None
-    top = max(s[0] for s in scored)
-    rows = [s for s in scored if s[0] == top]
-    values: dict[str, list] = defaultdict(list)
-    for _, doc_id, row, value in rows:
-        values[value].append((doc_id, row))
-    answer = max(values, key=lambda v: len(values[v]))
+    top, _, doc_id, col, picked, stray = best
+    if stray:
+        return "", []
+    if _FIRST.search(q) or _LAST.search(q):
+        dated = [(k, r) for r in picked for k in [next((_date_key(v) for v in r.cells.values() if _date_key(v)), None)] if k]
+        if dated:
+            dated.sort(key=lambda x: x[0])
+            picked = [dated[0][1] if _FIRST.search(q) else dated[-1][1]]
+    if atype == "number" and re.search(r"\bhow many\b", q, re.I):
+        support = [ss for r in picked for ss in [sentence_at(qa, doc_id, r.start)] if ss]
+        return (str(len(picked)), support) if support else None
+    values = list(dict.fromkeys(r.cells.get(col, "").strip() for r in picked if r.cells.get(col, "").strip()))
+    values = [v for v in values if v.upper() not in ("N/A", "UNKNOWN")]
+    if not values or len(values) > 6:
+        return None
     support = []
-    for doc_id, row in values[answer][:2]:
-        ss = sentence_at(qa, doc_id, row.start)
+    for v in values:
+        r = next(r for r in picked if r.cells.get(col, "").strip() == v)
+        ss = sentence_at(qa, doc_id, r.start)
         if ss:
             support.append(ss)
-    others = [v for v in values if v != answer]
-    if others and route.answer_type.value == "list":
-        answer = ", ".join([answer] + others)
+    answer = values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
     return (answer, support) if support else None

@@ -22,7 +22,8 @@ _TYPE_RULES: list[tuple[str, AnswerType]] = [
     (r"\bwhy\b|\breason\b|\bhow come\b|\bwhat made\b|\bmotivat", T.REASON),
     (r"^(?:and\s+)?(?:is|was|were|are|did|does|do|has|had|have|can|could|will|would|should)\b", T.YESNO),
     (r"\b(?:who|which \w+)\b.*\b(?:writers?|producers?|screenwriters?|cast|actors|stars|starred|supporting|in the film)\b.*\b(?:all|were|are)\b"
-     r"|\b(?:list|name)\b.*\b(?:all|the)\b|\bwho (?:were|are) (?:the|all)\b|\bwho else\b|\bwhich actors\b|\bwhat other (?:actors|films|movies)\b", T.LIST),
+     r"|\b(?:list|name)\b.*\b(?:all|the)\b|\bwho (?:were|are) (?:the|all)\b|\bwho else\b|\bwhich actors\b|\bwhat other (?:actors|films|movies)\b"
+     r"|\b(?:which|what)\s+(?!(?:is|was|has|does|goes|says|means|happens|makes|causes|plays|gets|takes|its|this|his|hers|ones|else)\b)[a-z]{2,}[^s\W]s\b", T.LIST),
     (r"\bhow long\b|\bruntime\b|\brun ?time\b|\brunning time\b|\bduration\b|\bhow many minutes\b|\blength of\b", T.DURATION),
     (r"\bhow much\b|\bbudget\b|\bgross(?:ed)?\b|\bbox[- ]office (?:take|total|earnings|gross)\b|\bearn(?:ed|ings)?\b|\bcost\b|\bsalary\b|\bpaid\b|\brevenue\b|\bmake\b.*\bmoney\b", T.MONEY),
     (r"\bwho distributed\b|\bwhat (?:studio|company|companies|distributor|label|publisher)\b|\bwhich (?:studio|company|distributor|publisher)\b|\b(?:studio|distributor|production company|publisher)\b", T.ORGANISATION),
@@ -116,6 +117,7 @@ class Reading:
     normalised: str = ""  # the question after PHRASES
     aspects: list[str] = field(default_factory=list)
     other_film: str | None = None  # a film the question names that the corpus does not hold ("Night Train III")
+    element_type: AnswerType | None = None  # a list's members; None: a list of things read as a description
     craft_asked: bool = True  # "who directed it?" (False: "which director lifted the score?", a job as a category)
 
 
@@ -123,6 +125,24 @@ class Reading:
 def _generic_terms() -> frozenset[str]:
     """GENERIC as index terms (stemmed once, on first use)."""
     return frozenset(t for g in GENERIC for t in analyse(g))
+
+
+# what the members of a list are, by the plural the question asks for
+_LIST_OF = [
+    (r"\b(?:countries|nations|cities|towns|locations|places|states|regions)\b", T.PLACE),
+    (r"\b(?:studios|companies|publishers|distributors|labels|firms|networks)\b", T.ORGANISATION),
+    (r"\b(?:films|movies|titles|pictures|shows|series|sequels)\b", T.TITLE),
+    (r"\b(?:actors|actresses|stars|writers|screenwriters|producers|directors|composers|editors|people|members|"
+     r"characters|villains|critics|cast|who)\b", T.PERSON),
+]
+
+
+def list_element(q: str) -> AnswerType | None:
+    """The type of a list's members ("which countries" -> place), None when unknown (described instead)."""
+    for pattern, t in _LIST_OF:
+        if re.search(pattern, q, re.I):
+            return t
+    return None
 
 
 def answer_type(q: str) -> AnswerType:
@@ -339,4 +359,5 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         aspects=aspects,
         craft_asked=not _CATEGORY.search(nq),
         other_film=other_film,
+        element_type=list_element(nq) if atype == T.LIST else None,
     )
