@@ -46,6 +46,8 @@ def _ref_replacement(m: re.Match[str]) -> tuple[str, list[int] | None]:
     if kind == "entity":
         text = html.unescape(m.group())
         return (" ", [m.start()]) if text.isspace() or text == "\xa0" else (text, None)
+    if kind == "template" and " ".join((m.group("tname") or "").lower().split()) in cleaning._RENDERED and m.group("targs"):
+        return cleaning._render_template(" ".join(m.group("tname").lower().split()), m.group("targs")), None
     return "", None
 
 
@@ -56,9 +58,10 @@ def _ref_line_marks(text: str) -> list[tuple[int, int, str]]:
         if line.start() not in scaffold:
             marks += [(line.start() + sep.start(), line.start() + sep.end(), cleaning.SEP) for sep in cleaning._CELL_SEP.finditer(line.group())]
     marks += [(m.start(), m.end(), "") for rx in (cleaning._HEADING_MARKS, cleaning._BULLET) for m in rx.finditer(text)]
+    own = [(m.start(), m.end()) for m in cleaning._OWN_LINES.finditer(text)]  # list templates, references, comments
     merged: list[tuple[int, int, str]] = []
     for s, e, r in sorted(marks):
-        if not merged or s >= merged[-1][1]:
+        if (not merged or s >= merged[-1][1]) and not any(a < s < b for a, b in own):
             merged.append((s, e, r))
     return merged
 
@@ -120,6 +123,7 @@ PIECES = [
     "\x1f", "\u200b", "\x1b[31m", "\x1b]0;t\x07", "==", "=", "#", "# ", "*", "•", "- ", "1.", "2)", "!", "!!", "{|",
     "|}", "|-", "|+", "http://x.y", "https://a", "[", "]", "(", ")", "a", "Word", "Red", ".", "\xa0", "\u2003",
     "\x85", "<!--", "-->", "<b>", "</i>", ":", "--", ":--:", "File:", "Image:x", "\r", "x\n",
+    "{{plainlist|", "{{ubl|", "{{film date|", "1988", "6", "{{based on|",
 ]
 
 

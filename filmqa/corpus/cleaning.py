@@ -9,6 +9,7 @@ traced back to exact offsets of the original file. Passages are built so that
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
@@ -61,6 +62,72 @@ def _inline_pattern(text: str) -> re.Pattern[str]:
 
 # Templates whose last argument is text that belongs in the sentence.
 _KEEP_TEMPLATE_TEXT = {"nowrap", "nobr", "lang", "small", "nowrap begin", "sic", "abbr", "script"}
+# Templates that hold a list, one item per argument or per bullet line (infobox
+# "starring", "producer"...), and templates that hold a date: rendered as text
+# ("A, B, C"; "November 21, 2001 (Portugal)") instead of dropped.
+_LIST_TEMPLATES = {
+    "plainlist", "plain list", "ubl", "ubil", "unbulleted list", "hlist", "flatlist", "flat list",
+    "bulleted list", "bulletedlist", "ordered list", "collapsible list", "br separated entries", "enum",
+}
+_DATE_TEMPLATES = {"film date", "start date", "release date", "start date and age", "end date", "dts", "date"}
+_BASED_ON = {"based on"}
+_RENDERED = _LIST_TEMPLATES | _DATE_TEMPLATES | _BASED_ON
+# Spans whose line breaks are not the page's: a rendered template spanning
+# lines (its bullets and pipes are its own) and a reference or comment spanning
+# lines (``<ref>{{cite web\n| title=...}}</ref>`` goes whole). See ``_line_marks``.
+_OWN_LINES = re.compile(
+    r"\{\{\s*(?:" + "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in _RENDERED), key=len, reverse=True)) + r")\s*\|[^{}]*\}\}"
+    r"|<ref[^>/]*>.*?</ref>|<!--.*?-->",
+    re.I | re.S,
+)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+_ARG_SPLIT = re.compile(r"\|(?![^\[]*\]\])")  # a pipe not inside [[link|label]]
+_NAMED_ARG = re.compile(r"^\s*[A-Za-z][\w ]*=")
+_ITEM_LINE = re.compile(r"^[ \t]*[*#:]+[ \t]*", re.M)
+
+
+def _positional(args: str) -> list[str]:
+    return [a for a in _ARG_SPLIT.split(args) if not _NAMED_ARG.match(a)]
+
+
+def _render_date(args: list[str], day_first: bool) -> str:
+    """``{{film date|2001|11|21|Portugal|...}}`` -> "November 21, 2001 (Portugal)"."""
+    dates: list[str] = []
+    parts = [a.strip() for a in args]
+    i = 0
+    while i < len(parts):
+        if not re.fullmatch(r"\d{3,4}", parts[i]):
+            i += 1
+            continue
+        nums = [parts[i]]
+        i += 1
+        while i < len(parts) and len(nums) < 3 and re.fullmatch(r"\d{1,2}", parts[i]):
+            nums.append(parts[i])
+            i += 1
+        year, month, day = nums[0], int(nums[1]) if len(nums) > 1 else 0, int(nums[2]) if len(nums) > 2 else 0
+        if 1 <= month <= 12 and day:
+            text = f"{day} {_MONTHS[month - 1]} {year}" if day_first else f"{_MONTHS[month - 1]} {day}, {year}"
+        elif 1 <= month <= 12:
+            text = f"{_MONTHS[month - 1]} {year}"
+        else:
+            text = year
+        if i < len(parts) and parts[i] and not parts[i].isdigit():
+            place = clean(parts[i])
+            text += f" ({place})" if place else ""
+            i += 1
+        dates.append(text)
+    return "; ".join(dates)
+
+
+def _render_template(name: str, args: str) -> str:
+    """Readable text of a list, date or "based on" template."""
+    if name in _DATE_TEMPLATES:
+        return _render_date(_positional(args), re.search(r"\bdf\s*=\s*y", args, re.I) is not None)
+    items = [clean(piece) for arg in _positional(args) for piece in _ITEM_LINE.split(arg)]
+    items = [i for i in items if i]
+    if name in _BASED_ON:
+        return f"{items[0]} by {' and '.join(items[1:])}" if len(items) > 1 else "".join(items)
+    return ", ".join(items)
 
 # Lines that are table scaffolding (wiki ``{|``, ``|-``, ``|}``, ``|+``; markdown
 # ``|---|:--:|``) and lines whose cells are separated by pipes.
@@ -96,6 +163,9 @@ def _replacement(m: re.Match[str]) -> tuple[str, int | None]:
         if name in _KEEP_TEMPLATE_TEXT and args:
             text = args.split("|")[-1]
             return text, m.start("targs") + len(args) - len(text)
+        name = " ".join(name.split())
+        if name in _RENDERED and args:
+            return _render_template(name, args), None
         return "", None
     if kind == "wikilink":
         grp = "llabel" if m.group("llabel") is not None else "ltarget"
@@ -133,10 +203,15 @@ def _line_marks(text: str) -> list[tuple[int, int, str]]:
     for m in _BULLET.finditer(text):
         marks.append((m.start(), m.end(), ""))
     marks.sort()
+    own = [(m.start(), m.end()) for m in _OWN_LINES.finditer(text)] if "{{" in text or "<" in text else []
+    own_starts = [a for a, _ in own]
     merged: list[tuple[int, int, str]] = []
     for s, e, r in marks:
         if merged and s < merged[-1][1]:
             continue
+        k = bisect.bisect_left(own_starts, s) - 1
+        if k >= 0 and s < own[k][1]:
+            continue  # a bullet or pipe of a list template or a reference: not the page's
         merged.append((s, e, r))
     return merged
 

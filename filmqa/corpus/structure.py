@@ -130,22 +130,41 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_FIELD_START = re.compile(r"(?m)^[ \t]*\|[ \t]*([^=|\n{}\[\]]+?)[ \t]*=[ \t]*")
+
+
+def _top_level_fields(body: str) -> list[re.Match[str]]:
+    """``| key =`` openings at the infobox's own level, not inside a nested
+    ``{{plainlist| ...}}`` or ``[[link|label]]`` that runs over several lines."""
+    out = []
+    depth = 0
+    pos = 0
+    for m in _FIELD_START.finditer(body):
+        chunk = body[pos : m.start()]
+        depth += chunk.count("{{") + chunk.count("[[") - chunk.count("}}") - chunk.count("]]")
+        pos = m.start()
+        if depth <= 1:  # 1: inside the infobox's own braces
+            out.append(m)
+    return out
+
+
 def parse_infobox(text: str, start: int, end: int) -> tuple[str | None, list[InfoboxField]]:
-    """``| key = value`` lines of the infobox at ``text[start:end]``."""
+    """``| key = value`` fields of the infobox at ``text[start:end]``; a value
+    may run over several lines (``{{plainlist|* A * B}}``)."""
     fields: list[InfoboxField] = []
     name = None
     body = text[start:end]
-    for m in re.finditer(r"(?m)^[ \t]*\|[ \t]*([^=|\n]+?)[ \t]*=[ \t]*(.*)$", body):
+    opens = _top_level_fields(body)
+    for i, m in enumerate(opens):
+        stop = opens[i + 1].start() if i + 1 < len(opens) else len(body)
+        raw_value = body[m.end() : stop].rstrip()
+        if i + 1 == len(opens) and raw_value.endswith("}}") and raw_value.count("{{") < raw_value.count("}}"):
+            raw_value = raw_value[:-2].rstrip()  # the infobox's own closing braces
         key = m.group(1).strip().lower().replace("_", " ")
-        raw_value = m.group(2)
-        if raw_value.rstrip().endswith("}}") and raw_value.count("{{") < raw_value.count("}}"):
-            raw_value = raw_value.rstrip()[:-2]
         value = clean(raw_value)
         if not value:
             continue
-        s = start + m.start()
-        e = start + m.start(2) + len(raw_value.rstrip())
-        s, e = _strip_span(text, s, e)
+        s, e = _strip_span(text, start + m.start(), start + m.end() + len(raw_value))
         fields.append(InfoboxField(key=key, value=value, start=s, end=e))
         if key in ("name", "title") and name is None:
             name = value

@@ -1,0 +1,58 @@
+"""Infobox values written with list and date templates are read, not dropped."""
+
+from __future__ import annotations
+
+from filmqa.corpus.cleaning import clean, clean_with_map
+from filmqa.corpus.structure import segment
+
+INFOBOX = """{{Infobox film
+| name           = Harbour Lights
+| producer       = {{plainlist|
+* [[Olga Brandt]]
+* Piet Ravel
+}}
+| starring       = {{ubl|[[Ines Moll|Ines M. Moll]]|Tomas Vrba}}
+| based_on       = {{based on|''Salt Wind''|Kaja Lind}}
+| released       = {{film date|1969|3|2|[[Berlin International Film Festival|Berlinale]]|1969|4|18|West Germany}}
+| budget         = $1.2 million<ref name="v">{{cite news
+| last=Hendry
+| title=Harbour money
+}}</ref>
+| country        = {{hlist|West Germany|Denmark}}
+| runtime        = 97 minutes
+}}
+'''Harbour Lights''' is a 1969 drama film."""
+
+
+def fields():
+    return {f.key: f.value for f in segment(INFOBOX).infobox}
+
+
+def test_list_templates_become_comma_separated_names():
+    f = fields()
+    assert f["producer"] == "Olga Brandt, Piet Ravel"
+    assert f["starring"] == "Ines M. Moll, Tomas Vrba"
+    assert f["country"] == "West Germany, Denmark"
+
+
+def test_date_and_based_on_templates_are_rendered():
+    f = fields()
+    assert f["released"] == "March 2, 1969 (Berlinale); April 18, 1969 (West Germany)"
+    assert f["based on"] == "Salt Wind by Kaja Lind"
+    assert clean("{{Film date|1988|6|17|df=y}}") == "17 June 1988"
+    assert clean("{{start date|1988|6}}") == "June 1988"
+
+
+def test_a_reference_spanning_lines_does_not_make_fields_or_leak_text():
+    f = fields()
+    assert f["budget"] == "$1.2 million"
+    assert "last" not in f and "title" not in f
+    assert f["runtime"] == "97 minutes"
+
+
+def test_field_spans_still_clean_to_their_text():
+    layout = segment(INFOBOX)
+    for fl in layout.infobox:
+        text = clean(INFOBOX[fl.start : fl.end])
+        assert text.split("=", 1)[1].strip() == fl.value
+        assert clean_with_map(INFOBOX[fl.start : fl.end])[0] == text
