@@ -20,7 +20,7 @@ _TITLE_WORDS = r"(?:[A-Z0-9][\w'’:&!?.-]*|of|the|a|an|and|in|on|at|to|for|from
 _TITLE = rf"[A-Z0-9][\w'’&!?.:-]*(?:[ \t]{_TITLE_WORDS}){{0,8}}"
 _LEAD = re.compile(
     rf"(?:^|\n)\s*(?:'{{2,3}})?(?P<title>{_TITLE}?)(?:'{{2,3}})?\s*(?:\((?P<y1>(?:18|19|20)\d\d)(?: film)?\)\s*)?"
-    rf"(?:is|was)\s+an?\s+(?P<y2>(?:18|19|20)\d\d)?\b[^.\n]{{0,80}}?\b(?:film|movie|picture|documentary|feature)\b"
+    rf"(?:is|was)\s+an?\s+(?P<y2>(?:18|19|20)\d\d)?\b[^.\n]{{0,80}}?\b(?:film|movie|picture|documentary|feature|comedy|drama|thriller|western|musical|romance|biopic|satire|melodrama)\b"
 )
 _RELEASED_IN = re.compile(rf"Released in (?P<y>(?:18|19|20)\d\d), (?P<title>{_TITLE}?) is an?\b")
 _PAREN_YEAR = re.compile(rf"(?P<title>{_TITLE}?)\s\((?P<y>(?:18|19|20)\d\d)(?: film)?\)")
@@ -171,9 +171,12 @@ def detect_films(docs: list[tuple[str, str, DocFilmEvidence]]) -> tuple[list[Fil
         counts = Counter(normalise_title(t) for t in matcher.find(text))
         own = [normalise_title(t) for t, _ in ev.strong if normalise_title(t)]
         if not own:
-            ranked = counts.most_common()
-            if ranked and (ranked[0][1] >= 2 or ranked[0][0] in strong_titles):
-                own = [ranked[0][0]]
+            # the most mentioned title named twice or more, or any title some document
+            # names strongly (those win ties): a notes page headed "X — production notes"
+            # that names "X" once is about X, not about a film called "X — production notes"
+            eligible = [(c + (0.5 if k in strong_titles else 0.0), k) for k, c in counts.items() if c >= 2 or k in strong_titles]
+            if eligible:
+                own = [max(eligible)[1]]
         # a document can be about several films when it discusses them equally
         top = max((counts.get(k, 0) for k in own), default=0)
         extra = [k for k, c in counts.items() if k not in own and k in strong_titles and top and c >= max(3, top // 2)]

@@ -1,0 +1,26 @@
+"""Documents are linked to the film they are about, whatever their style."""
+
+from __future__ import annotations
+
+from filmqa.corpus import build_corpus
+
+ARTICLE = "'''Harbour Lights''' is a 1969 West German drama film directed by Olga Brandt.\n\nIt was shot in Gdansk."
+NOTES = (
+    "# Harbour Lights — production notes\n\n*From the 2019 restoration booklet.*\n\n"
+    "**Harbour Lights** (1969) was shot over one winter. The crew lived on a ferry.\n"
+)
+OTHER = "'''Night Train''' is a 1994 thriller film directed by Ivo Marek.\n\nIt was shot in Prague."
+
+
+def test_a_notes_page_that_names_its_film_once_is_about_that_film(tmp_path):
+    for name, text in {"a.txt": ARTICLE, "notes.md": NOTES, "b.txt": OTHER}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    corpus = build_corpus(tmp_path)
+    labels = {f.label: sorted(f.doc_ids) for f in corpus.films}
+    assert labels == {"Harbour Lights (1969)": ["a.txt", "notes.md"], "Night Train (1994)": ["b.txt"]}
+
+
+def test_a_lead_sentence_naming_a_genre_instead_of_film_gives_the_title(tmp_path):
+    (tmp_path / "a.md").write_text("**Copper Valley** (1972) is a crime comedy directed by Ada Stone.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(OTHER, encoding="utf-8")
+    assert {f.label for f in build_corpus(tmp_path).films} == {"Copper Valley (1972)", "Night Train (1994)"}
