@@ -178,6 +178,46 @@ def _with_prefixes(terms: set[str], keys: list[str]) -> set[str]:
     return terms | extra if extra else terms
 
 
+# Words that narrow a fact to one occasion or market. A value said under a
+# qualifier the question does not ask for ("$5 million in its opening weekend",
+# "June 14, 1988 (premiere)", "released on DVD in 2002") is a different fact.
+_QUALIFIERS = {
+    "premiere": r"\bpremi[eè]re|\bfestival\b",
+    "opening": r"\bopening (?:weekend|day|week|night|frame)\b|\bfirst weekend\b|\bweekend\b",
+    "domestic": r"\bdomestic|\bnorth america|\bin the (?:us|u\.s\.|united states)\b",
+    "worldwide": r"\bworldwide\b|\bglobal(?:ly)?\b|\binternational(?:ly)?\b|\boverseas\b|\bforeign\b",
+    "home media": r"\bdvd|\bblu-?ray|\bvhs\b|\bvideo\b|\bcassette|\brental|\blaserdisc|\bstreaming\b",
+    "rerelease": r"\bre-?release|\breissue|\banniversary\b|\brestor",
+    "television": r"\btelevision\b|\btv\b|\bbroadcast",
+    "sequel": r"\bsequel\b|\bpart ii\b",
+}
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|should) have\b|\bif it had\b|\bplanned\b|\bwas to be\b", re.I)
+_QUALIFIED = {T.MONEY, T.DATE, T.YEAR, T.ORGANISATION, T.NUMBER, T.DURATION, T.PLACE}
+
+
+def _question_places(reading: Reading) -> set[str]:
+    """Capitalised names in the question other than its film ("in Germany", "the UK")."""
+    film = (reading.route.film or "").lower()
+    return {e for e in reading.entities if e.lower() not in film and len(e) >= 2}
+
+
+def _qualifier_fit(text: str, offset: int, surface: str, q_quals: set[str], q_places: set[str]) -> float:
+    """Bonus (or penalty) for the qualifiers said around a value, against the question's own."""
+    end = offset + len(surface)
+    before = re.split(r"[;|)(]|,\s|\s[-–—]\s", text[max(0, offset - 70) : offset])[-1]
+    after = text[end : end + 50]
+    paren = re.match(r"\s*\([^)]{0,40}\)", after)
+    after = paren.group() if paren else re.split(r"[;|(]|,\s|\s[-–—]\s", after)[0]
+    window = before + surface + after
+    near = {name for name, pat in _QUALIFIERS.items() if re.search(pat, window, re.I)}
+    if _HYPOTHETICAL.search(text):
+        near.add("hypothetical")
+    score = -0.35 * len(near - q_quals) + 0.3 * len(near & q_quals)
+    if q_places:
+        score += 0.35 if any(p.lower() in window.lower() for p in q_places) else -0.1
+    return score
+
+
 def _nearest_key_distance(text: str, offset: int, reading: Reading) -> int:
     best = 10_000
     keys = set(reading.key_terms) | set(reading.expansion)
@@ -193,6 +233,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
     ext_type = (reading.element_type or T.PERSON) if atype == T.LIST else atype
     by_norm: dict[object, Candidate] = {}
     cue = _CUES.get(reading.route.aspect or "", None)
+    q_quals = {name for name, pat in _QUALIFIERS.items() if re.search(pat, reading.normalised or reading.route.resolved_question, re.I)}
+    q_places = _question_places(reading)
     for ss in sentences[:14]:
         if ss.coverage < 0.34:
             continue
@@ -225,6 +267,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 continue
             dist = _nearest_key_distance(text, offset, reading)
             bonus = 0.3 if dist < 40 else 0.15 if dist < 90 else 0.0
+            if atype in _QUALIFIED:
+                bonus += _qualifier_fit(text, offset, surface, q_quals, q_places)
             if ext_type == T.PERSON:
                 if kb.persons.get(surface):
                     bonus += 0.2
@@ -328,10 +372,32 @@ def _polarity(text: str, question: str) -> bool:
     return neg_s == neg_q
 
 
+def _kind_of(norm) -> str:
+    """The scale of a score: "%", "grade", or the denominator ("10" for 7.9/10)."""
+    n = str(norm)
+    return "%" if n.endswith("%") else "grade" if n.startswith("grade") else n.split("/")[-1]
+
+
+def _score_kind(question: str) -> str | None:
+    """The scale the question asks for, when it names one."""
+    q = question.lower()
+    m = re.search(r"\bout of (\d+|ten|five)\b", q)
+    if m:
+        return {"ten": "10", "five": "5"}.get(m.group(1), m.group(1))
+    if re.search(r"\bgrade\b|\bcinemascore\b", q):
+        return "grade"
+    if re.search(r"\baverage\b|\buser rating\b|\baudience rating\b", q):
+        return "10"
+    if re.search(r"\bmetacritic\b|\bmetascore\b", q):
+        return "100"
+    if re.search(r"\brotten tomatoes\b|\btomatometer\b|\bapproval\b|\bpercent|%", q):
+        return "%"
+    return None
+
+
 def _same_fact(a: Candidate, b: Candidate, atype: AnswerType) -> bool:
     if atype == T.SCORE:
-        kind = lambda n: "%" if str(n).endswith("%") else "grade" if str(n).startswith("grade") else str(n).split("/")[-1]
-        return kind(a.norm) == kind(b.norm)
+        return _kind_of(a.norm) == _kind_of(b.norm)
     return True
 
 
@@ -351,6 +417,10 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     if atype in (T.PERSON, T.ORGANISATION, T.LIST) and reading.craft_asked and craft_binding(route.aspect or "") is not None:
         # who did a craft: only people the documents tie to that craft qualify
         candidates = [c for c in candidates if c.tied]
+    if atype == T.SCORE:
+        kind = _score_kind(reading.normalised or route.resolved_question)
+        if kind and any(_kind_of(c.norm) == kind for c in candidates):
+            candidates = [c for c in candidates if _kind_of(c.norm) == kind]
     if not candidates:
         return abstain(reading, hits, "The closest passages don't state it.", sentences)
     best = candidates[0]
@@ -366,10 +436,10 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     if atype in CONFLICT_TYPES:
         rivals = [
             c for c in candidates[1:6]
-            if c.support[0][0].coverage >= max(0.6, best_ss.coverage - 0.05)
+            if c.support[0][0].coverage >= max(0.6, best_ss.coverage - 0.35)
             and not (c.docs <= best.docs)
             and _same_fact(best, c, atype)
-            and c.score >= best.score - 0.6
+            and c.score >= best.score - 0.75
         ]
         if rivals and best_ss.coverage >= 0.6:
             values = [best] + rivals[:2]

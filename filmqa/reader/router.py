@@ -76,6 +76,11 @@ PHRASES: list[tuple[str, str]] = [
 ]
 
 # Words that only say what kind of answer is wanted: they need not appear near it.
+_TYPE_WORDS_OF = {
+    AnswerType.SCORE: frozenset("rating ratings score scores grade rated".split()),
+    AnswerType.MONEY: frozenset("amount money".split()),
+    AnswerType.DURATION: frozenset("time".split()),
+}
 TYPE_WORDS = frozenset("date dates year years day month city town country place name names kind type much many number".split())
 
 # Words people use that documents rarely do, mapped to the documents' words.
@@ -312,9 +317,10 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         for norm, label in kb.film_titles.items():
             if label == film:
                 title_terms.update(analyse(norm))
-    type_terms = {t for w in TYPE_WORDS for t in analyse(w)}
+    type_terms = {t for w in TYPE_WORDS | _TYPE_WORDS_OF.get(atype, frozenset()) for t in analyse(w)}
     if film:
         canon_own = set(canon_title(film.rsplit(" (", 1)[0]).split())
+        title_terms.update(re.findall(r"\((\d{4})\)", film))  # "Night Train (1994)": the year is part of the name
         title_terms |= {t for t in content if canon_title(t) in canon_own}
         if film_reason.startswith("the sequel") or film_reason.startswith("the first"):
             title_terms |= {t for w in SERIES_WORDS for t in analyse(w)}

@@ -1,0 +1,62 @@
+"""Values said under a qualifier, score scales, and sources that disagree."""
+
+from __future__ import annotations
+
+import pytest
+
+from filmqa import FilmQA
+
+ARTICLE = """Tin Comet
+
+{{Infobox film
+| name = Tin Comet
+| released = March 2, 2009 (festival) April 17, 2009
+| runtime = 104 minutes
+}}
+
+Tin Comet is a 2009 science fiction film. It premiered at a festival on March 2, 2009.
+
+==Reception==
+On Rotten Tomatoes the film holds an approval rating of 78% based on 90 reviews, with an average rating of 6.8/10.
+Audiences polled by CinemaScore gave the film an average grade of "B+" on an A+ to F scale.
+Perhaps it would have done better if it had been released in 2011.
+"""
+
+BLOG = """Tin Comet (2009) review
+
+Tin Comet currently sits at 71% on Rotten Tomatoes. The total runtime of Tin Comet is 109 minutes.
+"""
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory) -> FilmQA:
+    root = tmp_path_factory.mktemp("values")
+    (root / "article.txt").write_text(ARTICLE)
+    (root / "blog.txt").write_text(BLOG)
+    for i, other in enumerate(("Lead Harbor", "Velvet Mile", "Quiet Engine")):  # other films, so common words keep some weight
+        (root / f"other{i}.txt").write_text(f"{other}\n\n{other} is a 199{i} drama film directed by Ann Lowe. It runs 9{i} minutes.\n"
+                                            f"The film received mixed reviews from critics.\n")
+    return FilmQA.from_directory(root, cache=False)
+
+
+def test_the_release_is_not_the_festival_premiere(qa):
+    reply = qa.ask("When was Tin Comet released?")
+    assert reply.answer == "April 17, 2009", reply.text
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [("What CinemaScore grade did Tin Comet get?", "B+"), ("What is Tin Comet's average rating?", "6.8/10")],
+)
+def test_the_scale_the_question_names(qa, question, expected):
+    assert qa.ask(question).answer == expected
+
+
+@pytest.mark.parametrize(
+    "question, values",
+    [("What is Tin Comet's Rotten Tomatoes rating?", {"78%", "71%"}), ("How long is Tin Comet?", {"104 minutes", "109 minutes"})],
+)
+def test_disagreeing_sources_are_reported(qa, question, values):
+    reply = qa.ask(question)
+    reported = {v.value for c in reply.conflicts for v in c.values}
+    assert values <= reported, reply.text
