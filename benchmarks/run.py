@@ -20,14 +20,19 @@ RSS (``VmHWM`` from ``/proc/self/status``):
             ``filmqa.evaluation``'s loader and ``is_correct``); peak RSS;
 * rank-bm25 - ``BM25Okapi`` over the same analysed tokens
             (``filmqa.pipeline.passage_terms``): build time, ``get_scores`` +
-            top-10 per query, and how often its top-10 equals filmqa's. Skipped
-            above 100k passages, and stopped after the first query that takes
-            more than 1 s;
+            top-10 per query, and how often its top-10 equals filmqa's. Its
+            query time and memory grow linearly with the passages: a size where
+            the largest run so far projects more than 1 s a query (or more than
+            60% of the free memory) is skipped, and the table says why; a run
+            stops once its median query passes 1 s. It runs in its own process,
+            reading each passage's terms once (never all held);
 * cli     - ``filmqa ask "<question>"`` as a whole process with the index
             cached, 5 runs, median.
 
 The "seeds" column is the bundled corpus with its gold set (``eval/gold.jsonl``)
-and ``filmqa ask "Who directed Red Heat?"``. ``1m`` is opt-in (``--sizes 1m``).
+and ``filmqa ask "Who directed Red Heat?"``. ``1M`` is opt-in (``--sizes 1k,10k,100k,1M``). Each step after the build checks
+that the corpus's index key is the one built (a file or filmqa's code changed
+during the run would otherwise show as a silent rebuild).
 ``--profile`` adds a cProfile of the largest build (a separate, slower run).
 """
 
@@ -54,8 +59,11 @@ SIZES = {"seeds": 0, "1k": 1_000, "10k": 10_000, "100k": 100_000, "1m": 1_000_00
 DEFAULT_SIZES = "1k,10k,100k"
 # make_corpus writes ~26.7 passages per film (3 documents); measured on 50 films
 PASSAGES_PER_FILM = 26.7
-RANK_BM25_MAX_PASSAGES = 100_000
 RANK_BM25_SLOW_QUERY_S = 1.0
+RANK_BM25_MEMORY_SHARE = 0.6  # of MemAvailable that a rank-bm25 run may be projected to use
+# rank-bm25 at 99,792 passages (benchmarks/results.md of 2026-11-22): the projection base
+# when this run has not measured it at a smaller size
+RANK_BM25_REFERENCE = {"passages": 99_792, "median_ms": 64.55, "peak_rss_mb": 964.0, "where": "an earlier run"}
 SEEDS_QUESTION = "Who directed Red Heat?"
 CLI_RUNS = 5
 
@@ -154,27 +162,39 @@ def gold_turns(gold):
 # --------------------------------------------------------------------------- workers (child processes)
 
 
+def _timed(fn, stages: dict, stage: str):
+    """``fn``, adding the time spent in it to ``stages[stage]``."""
+    def wrapper(*a, **k):
+        t = time.perf_counter()
+        try:
+            return fn(*a, **k)
+        finally:
+            stages[stage] += time.perf_counter() - t
+    return wrapper
+
+
+def _timed_class(cls, name: str, stages: dict, stage: str) -> None:
+    """Time the classmethod ``cls.name`` into ``stages[stage]``."""
+    setattr(cls, name, classmethod(_timed(cls.__dict__[name].__func__, stages, stage)))
+
+
 def worker_build(args) -> dict:
     """Build the index from scratch into an empty cache entry, timing each stage."""
     import filmqa.pipeline as pl
+    from filmqa.reader.knowledge import Knowledge
     from filmqa.retriever import store
     from filmqa.retriever.bm25 import PostingsBM25
+    from filmqa.retriever.columns import DocumentTable, PassageTable
 
-    stages = {"corpus_s": 0.0, "bm25_s": 0.0, "save_s": 0.0}
+    stages = {"corpus_s": 0.0, "analyse_s": 0.0, "bm25_s": 0.0, "columns_s": 0.0, "knowledge_s": 0.0, "save_s": 0.0}
 
-    def timed(fn, name):
-        def wrapper(*a, **k):
-            t = time.perf_counter()
-            try:
-                return fn(*a, **k)
-            finally:
-                stages[name] += time.perf_counter() - t
-        return wrapper
-
-    pl.build_corpus = timed(pl.build_corpus, "corpus_s")
-    store.save = timed(store.save, "save_s")
-    build_fn = PostingsBM25.__dict__["build"].__func__
-    PostingsBM25.build = classmethod(timed(build_fn, "bm25_s"))
+    pl.build_corpus = _timed(pl.build_corpus, stages, "corpus_s")
+    pl.passage_terms = _timed(pl.passage_terms, stages, "analyse_s")  # called inside PostingsBM25.build's loop
+    store.save = _timed(store.save, stages, "save_s")
+    _timed_class(PostingsBM25, "build", stages, "bm25_s")
+    _timed_class(PassageTable, "from_passages", stages, "columns_s")
+    _timed_class(DocumentTable, "from_documents", stages, "columns_s")
+    _timed_class(Knowledge, "from_corpus", stages, "knowledge_s")
 
     cache = Path(args.cache)
     key = store.corpus_key(args.corpus)
@@ -185,13 +205,13 @@ def worker_build(args) -> dict:
     total = time.perf_counter() - t
     if qa.cache_path is None:
         raise SystemExit(f"the index was not written: {qa.notices}")
+    stages["bm25_s"] -= stages["analyse_s"]  # the analyser runs inside the index build
     files = index_files(qa.cache_path)
     return {
         "build_s": total,
-        # what from_directory spends between build_corpus and PostingsBM25.build:
-        # passage_terms (analyse) over every passage
-        "analyse_s": total - sum(stages.values()),
+        "other_s": total - sum(stages.values()),
         **stages,
+        "key": key,
         "passages": len(qa.passages),
         "documents": len(qa.documents),
         "films": len(qa.films),
@@ -211,6 +231,11 @@ def _load(args):
     import filmqa.pipeline as pl
 
     import_s = time.perf_counter() - t
+    from filmqa.retriever import store
+
+    if args.key and store.corpus_key(args.corpus) != args.key:
+        # what made the 100k serve run of 2026-11-22 rebuild: the index code was edited during the run
+        raise SystemExit("the index key changed since the build: the corpus files or filmqa's code changed during the run")
     rebuilt = []
     real = pl.build_corpus
 
@@ -290,13 +315,20 @@ def worker_rank_bm25(args) -> dict:
     from filmqa.pipeline import passage_terms
     from filmqa.retriever.analysis import analyse
 
-    t = time.perf_counter()
-    tokens = [passage_terms(p) for p in qa.passages]
-    analyse_s = time.perf_counter() - t
     rss0 = rss_mb()
     t = time.perf_counter()
-    bm = BM25Okapi(tokens)
-    build_s = time.perf_counter() - t
+    analyse_s = 0.0
+
+    def tokens():  # a generator: BM25Okapi reads each passage's terms once, they are never all held
+        nonlocal analyse_s
+        for p in qa.passages:
+            t0 = time.perf_counter()
+            terms = passage_terms(p)
+            analyse_s += time.perf_counter() - t0
+            yield terms
+
+    bm = BM25Okapi(tokens())
+    build_s = time.perf_counter() - t - analyse_s
     out = {"analyse_s": analyse_s, "build_s": build_s, "rss_before_mb": rss0, "rss_after_mb": rss_mb()}
     times, same_top10, same_ties, max_rel, stopped = [], 0, 0, 0.0, None
     deadline = time.perf_counter() + args.bm25_budget
@@ -315,8 +347,8 @@ def worker_rank_bm25(args) -> dict:
         nz = scores > 0
         if nz.any():
             max_rel = max(max_rel, float(np.max(np.abs(mine_scores[nz] - scores[nz]) / scores[nz])))
-        if dt > RANK_BM25_SLOW_QUERY_S:
-            stopped = f"a query took {dt:.1f} s (> {RANK_BM25_SLOW_QUERY_S:g} s): stopped after {len(times)}"
+        if len(times) >= 5 and statistics.median(times) > RANK_BM25_SLOW_QUERY_S:
+            stopped = f"median query over {RANK_BM25_SLOW_QUERY_S:g} s: stopped after {len(times)}"
             break
         if time.perf_counter() > deadline:
             stopped = f"time budget {args.bm25_budget:g} s used: stopped after {len(times)}"
@@ -338,6 +370,7 @@ def worker_main(argv: list[str]) -> int:
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--ask-budget", type=float, default=180)
     ap.add_argument("--bm25-budget", type=float, default=120)
+    ap.add_argument("--key", help="the index key of the build step (serve checks it is unchanged)")
     ap.add_argument("--result", required=True)
     args = ap.parse_args(argv)
     result = WORKERS[args.mode](args)
@@ -427,7 +460,33 @@ def first_answerable(gold_path: Path) -> str:
     return SEEDS_QUESTION
 
 
-def bench_size(label: str, target: int, args, work: Path) -> dict:
+def mem_available_mb() -> float | None:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def rank_bm25_skip(passages: int, measured: dict) -> str | None:
+    """Why rank-bm25 is left out at this size (its query time or memory, projected linearly), or None."""
+    ratio = passages / max(measured["passages"], 1)
+    if ratio <= 1:
+        return None
+    median_s = measured["median_ms"] / 1000 * ratio
+    if median_s > RANK_BM25_SLOW_QUERY_S:
+        return (f"about {median_s:.1f} s a query, projected from {measured['median_ms']:.0f} ms at {measured['where']}"
+                f" (> {RANK_BM25_SLOW_QUERY_S:g} s)")
+    rss = measured["peak_rss_mb"] * ratio
+    avail = mem_available_mb()
+    if avail and rss > RANK_BM25_MEMORY_SHARE * avail:
+        return f"about {rss / 1024:.1f} GB projected from {measured['where']}, more than {RANK_BM25_MEMORY_SHARE:.0%} of the {avail / 1024:.1f} GB available"
+    return None
+
+
+def bench_size(label: str, target: int, args, work: Path, measured: dict) -> dict:
     cache = work / "cache"
     if label == "seeds":
         from filmqa.evaluation.harness import default_gold_path
@@ -447,15 +506,19 @@ def bench_size(label: str, target: int, args, work: Path) -> dict:
         return row
     print(f"[{label}] serve ...", file=sys.stderr, flush=True)
     row["serve"] = run_worker("serve", corpus, cache, timeout=args.timeout * scale + args.ask_budget,
-                              gold=gold, queries=args.queries, ask_budget=args.ask_budget)
+                              gold=gold, queries=args.queries, ask_budget=args.ask_budget, key=row["build"].get("key"))
     passages = row["build"]["passages"]
-    if passages > RANK_BM25_MAX_PASSAGES:
-        row["rank_bm25"] = {"skipped": f"{passages:,} passages > {RANK_BM25_MAX_PASSAGES:,}"}
+    skip = rank_bm25_skip(passages, measured)
+    if skip:
+        row["rank_bm25"] = {"skipped": skip}
     else:
         print(f"[{label}] rank-bm25 ...", file=sys.stderr, flush=True)
         row["rank_bm25"] = run_worker("rank_bm25", corpus, cache,
                                       timeout=args.timeout * scale + args.bm25_budget,
-                                      queries=args.queries, bm25_budget=args.bm25_budget)
+                                      queries=args.queries, bm25_budget=args.bm25_budget, key=row["build"].get("key"))
+        if row["rank_bm25"].get("search", {}).get("median_ms"):
+            measured.update(passages=passages, median_ms=row["rank_bm25"]["search"]["median_ms"],
+                            peak_rss_mb=row["rank_bm25"]["peak_rss_mb"], where=f"{passages:,} passages")
     print(f"[{label}] cli ...", file=sys.stderr, flush=True)
     row["cli"] = cli_ask(None if label == "seeds" else corpus, cache, question)
     row["cli_question"] = question
@@ -526,12 +589,13 @@ def table(rows: list[dict]) -> str:
     m("passages / documents")(lambda r: err(r, "build") or f"{r['build']['passages']:,} / {r['build']['documents']:,}")
     m("terms / postings")(lambda r: get(r, "build", "terms") and f"{r['build']['terms']:,} / {r['build']['postings']:,}")
     m("build (s)")(lambda r: _f(get(r, "build", "build_s"), ".2f"))
-    m("  corpus / analyse / bm25 / save (s)")(lambda r: get(r, "build", "build_s") and " / ".join(
-        f"{r['build'][k]:.2f}" for k in ("corpus_s", "analyse_s", "bm25_s", "save_s")))
+    m("  corpus / analyse / bm25 / columns / knowledge / save (s)")(lambda r: get(r, "build", "build_s") and " / ".join(
+        f"{r['build'].get(k, 0):.2f}" for k in ("corpus_s", "analyse_s", "bm25_s", "columns_s", "knowledge_s", "save_s")))
     m("build peak RSS (MB)")(lambda r: _f(get(r, "build", "peak_rss_mb"), ",.0f"))
     m("index on disk (MB)")(lambda r: _f(get(r, "build", "index_bytes") and r["build"]["index_bytes"] / 1e6, ",.1f"))
-    m("  of which corpus.json (MB)")(lambda r: _f(get(r, "build", "index_files", "corpus.json")
-                                                  and r["build"]["index_files"]["corpus.json"] / 1e6, ",.1f"))
+    m("  of which texts / documents / postings (MB)")(lambda r: get(r, "build", "index_files") and " / ".join(
+        f"{sum(r['build']['index_files'].get(f, 0) for f in files) / 1e6:,.1f}"
+        for files in (("p_text.npy", "s_text.npy"), ("d_json.npy",), ("post_ids.npy", "post_w.npy"))))
     m("load from cache, fresh process (s)")(lambda r: err(r, "serve") or _f(get(r, "serve", "load_s"), ".3f"))
     m("serve peak RSS after load / after asks (MB)")(lambda r: get(r, "serve", "peak_rss_mb") and
                                                       f"{r['serve']['peak_rss_load_mb']:,.0f} / {r['serve']['peak_rss_mb']:,.0f}")
@@ -540,7 +604,7 @@ def table(rows: list[dict]) -> str:
     m("rank-bm25 get_scores+top-10 (ms)")(lambda r: get(r, "rank_bm25", "skipped") and f"skipped ({r['rank_bm25']['skipped']})"
                                            or err(r, "rank_bm25") or _ms_pair(get(r, "rank_bm25", "search")))
     m("rank-bm25 / filmqa engine (median)")(lambda r: _ratio(get(r, "rank_bm25", "search"), get(r, "serve", "engine")))
-    m("rank-bm25 build (s) / peak RSS (MB)")(lambda r: get(r, "rank_bm25", "build_s") is not None and
+    m("rank-bm25 build, after analysing (s) / peak RSS (MB)")(lambda r: get(r, "rank_bm25", "build_s") is not None and
                                               f"{r['rank_bm25']['build_s']:.2f} / {r['rank_bm25']['peak_rss_mb']:,.0f}" or "–")
     m("same top-10 as rank-bm25 (identical / up to ties)")(lambda r: get(r, "rank_bm25", "compared") and
                                                  f"{r['rank_bm25']['same_top10']}/{r['rank_bm25']['compared']} / "
@@ -572,15 +636,16 @@ def table(rows: list[dict]) -> str:
 
 def parse_sizes(text: str) -> list[tuple[str, int]]:
     out = []
-    for part in (p.strip().lower() for p in text.split(",") if p.strip()):
+    for label in (p.strip() for p in text.split(",") if p.strip()):
+        part = label.lower()
         if part in SIZES:
-            out.append((part, SIZES[part]))
+            out.append((label, SIZES[part]))
             continue
         m = re.fullmatch(r"(\d+(?:\.\d+)?)([km]?)", part)
         if not m:
             raise argparse.ArgumentTypeError(f"bad size {part!r} (e.g. 1k, 10k, 100k, 1m, 5000)")
         n = int(float(m.group(1)) * {"": 1, "k": 1_000, "m": 1_000_000}[m.group(2)])
-        out.append((part, n))
+        out.append((label, n))
     return out
 
 
@@ -605,11 +670,12 @@ def main(argv: list[str] | None = None) -> int:
     work: Path = args.work
     work.mkdir(parents=True, exist_ok=True)
 
-    sizes = ([] if args.no_seeds else [("seeds", 0)]) + [s for s in args.sizes if s[0] != "seeds"]
+    sizes = ([] if args.no_seeds else [("seeds", 0)]) + [s for s in args.sizes if s[0].lower() != "seeds"]
     started = time.perf_counter()
     rows = []
+    measured = dict(RANK_BM25_REFERENCE)  # the largest rank-bm25 run so far, to project the next size from
     for label, target in sizes:
-        row = bench_size(label, target, args, work)
+        row = bench_size(label, target, args, work, measured)
         if label == "seeds":
             row["import"] = import_time()
         rows.append(row)

@@ -107,7 +107,7 @@ class FilmQA:
         corpus = build_corpus(root, progress=progress)
         for s in corpus.skipped:
             say(f"skipped {s.path}: {s.reason}")
-        engine = PostingsBM25.build([passage_terms(p) for p in corpus.passages])
+        engine = PostingsBM25.build(passage_terms(p) for p in corpus.passages)
         # columns instead of a million models; the knowledge is read once, here, and kept with the index
         documents = DocumentTable.from_documents(corpus.documents)
         corpus = Corpus(root=corpus.root, documents=documents, passages=PassageTable.from_passages(corpus.passages, documents.doc_ids),

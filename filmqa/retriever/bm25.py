@@ -13,6 +13,7 @@ Scores equal rank-bm25's up to float32 rounding of the stored weights.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -33,14 +34,14 @@ class PostingsBM25:
         self.n_docs = n_docs
 
     @classmethod
-    def build(cls, corpus_tokens: list[list[str]], k1: float = K1, b: float = B, epsilon: float = EPSILON) -> "PostingsBM25":
-        n = len(corpus_tokens)
+    def build(cls, corpus_tokens: Iterable[list[str]], k1: float = K1, b: float = B, epsilon: float = EPSILON) -> "PostingsBM25":
+        """The index of every passage's terms (any iterable: a generator need not hold them all)."""
         vocab: dict[str, int] = {}
         rows: list[list[int]] = []  # term id -> passage ids
         tfs: list[list[int]] = []
-        doc_len = np.zeros(n, dtype=np.float64)
+        lengths: list[int] = []
         for d, toks in enumerate(corpus_tokens):
-            doc_len[d] = len(toks)
+            lengths.append(len(toks))
             for term, tf in Counter(toks).items():
                 t = vocab.get(term)
                 if t is None:
@@ -49,6 +50,8 @@ class PostingsBM25:
                     tfs.append([])
                 rows[t].append(d)
                 tfs[t].append(tf)
+        n = len(lengths)
+        doc_len = np.asarray(lengths, dtype=np.float64)
         avgdl = float(doc_len.sum() / n) if n else 0.0
         df = np.fromiter((len(r) for r in rows), dtype=np.float64, count=len(rows))
         idf = np.log(n - df + 0.5) - np.log(df + 0.5)
