@@ -188,3 +188,28 @@ def test_temporary_folders_of_dead_builds_are_removed_live_ones_kept(corpus, tmp
     os.utime(dead, (old, old))
     qa, _ = load(corpus, tmp_cache)
     assert indexes(tmp_cache) == sorted([live.name, qa.cache_path.name])
+
+
+def test_knowledge_look_ups_equal_the_scans_they_replace(tmp_cache):
+    qa = FilmQA.from_directory(Path(__file__).parent / "data" / "multifilm", cache_dir=tmp_cache)
+    kb = qa.knowledge
+    casts = [c for f in kb.facts.values() for _, c in f.cast]
+    assert casts and kb.persons
+    probes = ["", "a", "Hill", "hill", "Walter", "Walter Hill", "Nobody Atall", "an", "Captain", "capt", "x\0y"]
+    probes += [c.actor for c in casts[:5]] + [c.role.upper() for c in casts[:5]] + list(kb.persons)[:5]
+    probes += [w for p in list(kb.persons)[:5] for w in p.split()] + [p[1:-1] for p in list(kb.persons)[:5]]
+    for text in probes:
+        assert kb.is_person_word(text) == any(text in p.split() for p in kb.persons), text
+        assert kb.in_person_name(text) == any(text in p for p in kb.persons), text
+        assert kb.cast_mentions(text) == any(text.lower() in c.role.lower() or text.lower() in c.actor.lower() for c in casts), text
+
+
+def test_the_key_sees_the_loaders_files_only(corpus, tmp_cache):
+    key = store.corpus_key(corpus)
+    (corpus / ".hidden.txt").write_text("not read")
+    (corpus / "notes.pdf").write_bytes(b"%PDF")
+    assert store.corpus_key(corpus) == key
+    (corpus / "sub").mkdir()
+    assert store.corpus_key(corpus) == key
+    (corpus / "sub" / "more.md").write_text("# More\n\nMore text.")
+    assert store.corpus_key(corpus) != key

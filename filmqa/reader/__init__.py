@@ -80,8 +80,8 @@ def _other_film(reading: Reading, kb: Knowledge, qa) -> str | None:
                   r"(?P<t>[A-Z0-9][\w'’-]*(?:\s+(?:[A-Z0-9][\w'’-]*|of|the|and))*)\s*[?.!]*$", q)
     if m:
         name = m.group("t").strip()
-        known = kb.persons.get(name) or any(name in p for p in kb.persons) or kb.films_in(name)
-        in_cast = any(name.lower() in c.role.lower() or name.lower() in c.actor.lower() for f in kb.facts.values() for _, c in f.cast)
+        known = kb.persons.get(name) or kb.in_person_name(name) or kb.films_in(name)
+        in_cast = kb.cast_mentions(name)
         if not known and not in_cast and name.split()[0].lower() not in STOP_WORDS | GENERIC:
             return name
     return None

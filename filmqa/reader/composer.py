@@ -272,7 +272,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             if ext_type == T.PERSON:
                 if kb.persons.get(surface):
                     bonus += 0.2
-                elif " " not in surface and not any(surface in p.split() for p in kb.persons):
+                elif " " not in surface and not kb.is_person_word(surface):
                     bonus -= 0.3
                 if reading.route.resolved_question.lower().startswith("whose") and text[offset + len(surface) : offset + len(surface) + 2] in ("'s", "’s"):
                     bonus += 0.4

@@ -9,6 +9,7 @@ finding films in questions.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -81,6 +82,7 @@ class _KnowledgeJSON(BaseModel):
     doc_groups: list[tuple[str | None, list[int]]]
     index_terms: list[str]
     spellings: list[str]
+    cast_text: str
 
 
 def code_fingerprint() -> str:
@@ -104,6 +106,7 @@ class Knowledge:
     facts: Mapping[str | None, FilmFacts]
     index_terms: list[str]  # the BM25 vocabulary, sorted, for prefix look-ups
     spellings: list[str]  # corpus words of 4+ letters, sorted, for typo correction
+    cast_text: str = ""  # every cast credit's actor and role, lower-cased, "\0"-separated (see cast_mentions)
 
     @classmethod
     def from_corpus(cls, corpus: Corpus, index_vocab) -> "Knowledge":
@@ -112,15 +115,20 @@ class Knowledge:
         persons: Counter = Counter()
         passages = corpus.passages
         texts = passages.texts() if hasattr(passages, "texts") else (p.text for p in passages)
+        folded: dict[str, str] = {}  # words repeat: fold each once
         for text in texts:
             for w in re.findall(r"[A-Za-zÀ-ÿ'’]+", text):
                 if w[0].islower():
                     lower[w.lower()] += 1
-                vocab.add(fold(w).replace("'", ""))
+                f = folded.get(w)
+                if f is None:
+                    f = folded[w] = fold(w).replace("'", "")
+                vocab.add(f)
             for m in PERSON_CUE.finditer(text):
                 name = m.group("name") or m.group("name2")
                 persons[name] += 1
         doc_groups: dict[str | None, list[int]] = defaultdict(list)
+        cast: list[str] = []
         for i, d in enumerate(corpus.documents):
             if d.duplicate_of:
                 continue
@@ -128,27 +136,28 @@ class Knowledge:
                 doc_groups[key].append(i)
             for c in d.cast:
                 persons[c.actor] += 3
+                cast += (c.actor.lower(), c.role.lower())
             for f in d.infobox:
                 if f.key in PERSON_FIELDS:
                     for name in split_names(f.value, persons):
                         persons[name] += 2
         lower_words = {w for w, n in lower.items() if n >= 2 or len(w) <= 3}
         spellings = sorted(v for v in vocab if len(v) >= 4) if len(vocab) < 300_000 else []
-        return cls._make(corpus, lower_words, vocab, persons, dict(doc_groups), sorted(index_vocab), spellings)
+        return cls._make(corpus, lower_words, vocab, persons, dict(doc_groups), sorted(index_vocab), spellings, "\0".join(cast))
 
     @classmethod
-    def _make(cls, corpus: Corpus, lower_words, vocab, persons, doc_groups, index_terms, spellings) -> "Knowledge":
+    def _make(cls, corpus: Corpus, lower_words, vocab, persons, doc_groups, index_terms, spellings, cast_text) -> "Knowledge":
         titles = [f.title for f in corpus.films]
         film_titles = {normalise_title(f.title): f.label for f in corpus.films}
         facts = FilmFactsByFilm(doc_groups, corpus.documents)
-        return cls(lower_words, vocab, persons, TitleMatcher(titles), film_titles, facts, index_terms, spellings)
+        return cls(lower_words, vocab, persons, TitleMatcher(titles), film_titles, facts, index_terms, spellings, cast_text)
 
     def to_json(self, fingerprint: str) -> bytes:
         """The knowledge as JSON, to keep with the index (``fingerprint``: the code that read it)."""
         groups = self.facts.doc_groups if isinstance(self.facts, FilmFactsByFilm) else {}
         body = _KnowledgeJSON(fingerprint=fingerprint, lower_words=sorted(self.lower_words), vocab=sorted(self.vocab),
                               persons=list(self.persons.items()), doc_groups=list(groups.items()),
-                              index_terms=self.index_terms, spellings=self.spellings)
+                              index_terms=self.index_terms, spellings=self.spellings, cast_text=self.cast_text)
         return body.model_dump_json().encode("utf-8", "surrogatepass")
 
     @classmethod
@@ -161,7 +170,35 @@ class Knowledge:
         if any(i < 0 or i >= n_docs for _, ids in body.doc_groups for i in ids):
             raise ValueError("knowledge names documents the corpus does not have")
         return cls._make(corpus, set(body.lower_words), set(body.vocab), Counter(dict(body.persons)), dict(body.doc_groups),
-                         body.index_terms, body.spellings)
+                         body.index_terms, body.spellings, body.cast_text)
+
+    # ------------------------------------------------------------------ look-ups that would scan everything
+    # (at a million passages the persons and cast credits run to hundreds of thousands)
+
+    @functools.cached_property
+    def _person_words(self) -> frozenset[str]:
+        return frozenset(w for p in self.persons for w in p.split())
+
+    @functools.cached_property
+    def _person_text(self) -> str:
+        return "\0".join(self.persons)
+
+    def is_person_word(self, word: str) -> bool:
+        """Whether ``word`` is a word of a known person's name: ``any(word in p.split() for p in persons)``."""
+        return word in self._person_words
+
+    def in_person_name(self, text: str) -> bool:
+        """Whether ``text`` occurs in a known person's name: ``any(text in p for p in persons)``."""
+        if "\0" in text or not text:
+            return any(text in p for p in self.persons)
+        return text in self._person_text
+
+    def cast_mentions(self, text: str) -> bool:
+        """Whether ``text`` occurs (any case) in an actor's or role's name of any film's cast."""
+        low = text.lower()
+        if "\0" in low or not low:
+            return any(low in c.role.lower() or low in c.actor.lower() for f in self.facts.values() for _, c in f.cast)
+        return low in self.cast_text
 
     def knows_term(self, term: str) -> bool:
         """Whether the index holds ``term``, or a longer term it begins ("cinematograph" ~ "cinematographi")."""
@@ -183,7 +220,10 @@ def split_names(value: str, known: Counter | None = None) -> list[str]:
     """
     parts = [p.strip() for p in re.split(r"\s*(?:,|;|\band\b|&|/|\|)\s*", value) if p.strip()]
     names: list[str] = []
-    known_set = {k for k in (known or {}) if " " in k}
+    # a candidate below is two or more words, so a look-up in ``known`` itself is a look-up
+    # among its names of two or more words (no set of them rebuilt per call: that was
+    # quadratic in Knowledge.from_corpus, which calls this for every credit field)
+    known_set = known if known is not None else {}
     for part in parts:
         toks = part.split()
         i = 0

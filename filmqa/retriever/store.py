@@ -35,7 +35,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from ..corpus import Corpus
-from ..corpus.loading import corpus_files, display_path
+from ..corpus.loading import SUFFIXES, CorpusError, display_path
 from ..models import Film, SkippedFile
 from .bm25 import PostingsBM25
 from .columns import BLOBS, PASSAGE_COLUMNS, DocumentTable, PassageTable
@@ -106,17 +106,53 @@ def code_fingerprint() -> str:
 def corpus_key(root: str | Path) -> str:
     """Hash of the format version, the code, and every corpus file's path and stat stamp."""
     root = Path(root)
+    if not root.exists():
+        raise CorpusError(f"corpus folder not found: {root}")
+    if not root.is_dir():
+        raise CorpusError(f"corpus path is a file, not a folder: {root}")
     h = hashlib.sha256(f"filmqa-index-v{FORMAT_VERSION}\0{code_fingerprint()}\0{root.resolve()}\0".encode())
-    for path in corpus_files(root):
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        # ctime and inode too: tools that restore a file's size and mtime (cp -p,
-        # rsync -t, touch -r) cannot restore those, so an edit always shows
-        stamp = f"{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}"
-        h.update(f"{path.relative_to(root).as_posix()}\0{stamp}\0".encode("utf-8", "surrogateescape"))
+    for rel, stamp in sorted(_stamps(root)):
+        h.update(f"{rel}\0{stamp}\0".encode("utf-8", "surrogateescape"))
     return h.hexdigest()[:24]
+
+
+def _stamps(root: Path) -> list[tuple[str, str]]:
+    """(path below ``root``, stat stamp) of every file the loader could read, found quickly.
+
+    One ``scandir`` walk, no path resolving: the files ``corpus_files`` would
+    list (and a few it would skip, such as links to files outside the folder,
+    which can only cause an extra rebuild). Like the loader, it skips hidden
+    names and does not enter linked folders. A folder it cannot list is stamped
+    as such, so it showing up again selects another index.
+    """
+    out: list[tuple[str, str]] = []
+    stack = [("", str(root))]
+    while stack:
+        prefix, folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            out.append((prefix, f"unreadable {exc.errno}"))
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            rel = prefix + name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((rel + "/", entry.path))
+                    continue
+                if not name.lower().endswith(SUFFIXES):
+                    continue
+                # ctime and inode too: tools that restore a file's size and mtime (cp -p,
+                # rsync -t, touch -r) cannot restore those, so an edit always shows
+                st = entry.stat()
+                out.append((rel, f"{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}"))
+            except OSError as exc:
+                out.append((rel, f"unreadable {exc.errno}"))
+    return out
 
 
 def save(folder: Path, key: str, corpus: Corpus, engine: PostingsBM25, knowledge: bytes | None = None) -> Path:
@@ -215,7 +251,8 @@ def load(folder: Path, key: str, root: str | Path | None = None) -> tuple[Corpus
         if meta.format_version != FORMAT_VERSION or meta.key != key:
             raise StoreError("cached index is from another version or corpus")
         tables = _Tables.model_validate_json((path / "tables.json").read_bytes())
-        arrays = {name: np.load(path / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _ARRAYS}
+        # memory-mapped (read-only), as plain ndarray views: indexing a memmap costs ~3x more
+        arrays = {name: np.asarray(np.load(path / f"{name}.npy", mmap_mode="r", allow_pickle=False)) for name in _ARRAYS}
         engine, corpus = _assemble(meta, tables, arrays, root)
     except StoreError:
         raise
