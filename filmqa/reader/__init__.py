@@ -18,7 +18,7 @@ from ..models import Answer, AnswerType, Route
 from ..pipeline import MAX_QUESTION_CHARS
 from ..retriever.analysis import STOP_WORDS, analyse, words
 from .composer import abstain, answer_from_record, compose
-from .records import cast_lookup, record_sentences, table_lookup
+from .records import cast_lookup, rank_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
 from .router import GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SYNONYMS, TYPE_WORDS, Reading, normalise_question, route_question
 
@@ -171,7 +171,7 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
             exclude.add(film.title)
     if route.answer_type in (AnswerType.PERSON, AnswerType.LIST) and entity:
         exclude.add(entity)
-    record = (None if missing else cast_lookup(qa, kb, reading)) or table_lookup(qa, kb, reading)
+    record = (None if missing else rank_lookup(qa, kb, reading) or cast_lookup(qa, kb, reading)) or table_lookup(qa, kb, reading)
     if record and not record[0]:
         return abstain(reading, hits, "The documents' table has no row for that.")
     if missing and not record:

@@ -195,6 +195,19 @@ _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|should) have\b|\bif it had\b
 _QUALIFIED = {T.MONEY, T.DATE, T.YEAR, T.ORGANISATION, T.NUMBER, T.DURATION, T.PLACE}
 
 
+_ASKS_ACTOR = re.compile(r"\bplay(?:s|ed|ing)?\b|\bactor|\bactress|\bportray|\bcast\b|\bstar(?:s|red|ring)?\b|\bvoiced?\b", re.I)
+
+
+def _cast_names(kb: Knowledge, film: str | None) -> tuple[set[str], set[str]]:
+    """Actor names, and the words of character names, in the film's cast lists."""
+    facts = kb.facts.get(film) if film else None
+    if not facts:
+        return set(), set()
+    actors = {c.actor for _, c in facts.cast}
+    roles = {w for _, c in facts.cast for w in re.findall(r"[A-Z][\w'’-]+", c.role) if len(w) > 2}
+    return actors, roles
+
+
 def _question_places(reading: Reading) -> set[str]:
     """Capitalised names in the question other than its film ("in Germany", "the UK")."""
     film = (reading.route.film or "").lower()
@@ -234,6 +247,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
     by_norm: dict[object, Candidate] = {}
     cue = _CUES.get(reading.route.aspect or "", None)
     q_quals = {name for name, pat in _QUALIFIERS.items() if re.search(pat, reading.normalised or reading.route.resolved_question, re.I)}
+    actors, roles = _cast_names(kb, reading.route.film)
+    wants_actor = bool(_ASKS_ACTOR.search(reading.route.resolved_question))
     q_places = _question_places(reading)
     for ss in sentences[:14]:
         if ss.coverage < 0.34:
@@ -278,6 +293,14 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                     bonus += 0.4
                 if cue and re.search(cue, text[max(0, offset - 40) : offset + len(surface) + 40], re.I):
                     bonus += 0.2
+                if actors and atype == T.PERSON and reading.route.aspect in (None, "cast", "plot"):
+                    # "who is the villain?" wants a character, "who played him?" an actor
+                    is_actor = surface in actors or any(surface in a.split() for a in actors)
+                    is_role = any(w in roles for w in surface.split())
+                    if is_actor and not is_role:
+                        bonus += 0.2 if wants_actor else -0.45
+                    elif is_role and not is_actor:
+                        bonus += -0.3 if wants_actor else 0.2
             tied = ss.infobox_key in reading.infobox_keys if ss.infobox_key else False
             if ext_type in (T.PERSON, T.ORGANISATION) and craft_binding(reading.route.aspect or "") is not None:
                 if bound_to_craft(text, offset, surface, reading.route.aspect):

@@ -120,7 +120,59 @@ def cast_lookup(qa, kb, reading: Reading):
         if ss and all(s.passage.doc_id != doc_id for s in support):
             support.append(ss)
     answer = re.sub(r"^(?:Capt|Det|Sgt|Lt|Cmdr)\.\s+(?:(?:Sgt|Lt)\.\s+)?", "", answer).strip()
+    if support and " " in answer:
+        # a credit line that begins with a first name the list parser left off ("Pruitt Taylor Vince as ...")
+        m = re.search(rf"(?:^|[*•;]\s*)([A-Z][a-z]+)\s+{re.escape(answer)}\s+as\b", support[0].sentence.text)
+        if m and m.group(1) not in STOP_WORDS:
+            answer = f"{m.group(1)} {answer}"
     return (answer, support) if support else None
+
+
+_RANK = (r"(?:Captain|Capt\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Detective|Det\.|Commander|Cmdr\.|Colonel|Col\.|Major|Maj\.|"
+         r"General|Gen\.|Inspector|Insp\.|Agent|Officer|Chief|Sheriff|Deputy|Corporal|Cpl\.|Private|Pvt\.|Admiral|Adm\.|"
+         r"Commissioner|Marshal|Constable|Superintendent|Supt\.|Sergeant-Major|Lieutenant-Colonel)")
+ASK_RANK = re.compile(r"\brank\b|\bmilitary title\b|\bpolice title\b", re.I)
+
+
+def _rank_key(rank: str) -> str:
+    """"Det. Sgt." and "Detective Sergeant" are one rank."""
+    full = {"capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "det": "detective", "cmdr": "commander", "col": "colonel",
+            "maj": "major", "gen": "general", "insp": "inspector", "cpl": "corporal", "pvt": "private", "adm": "admiral", "supt": "superintendent"}
+    return " ".join(full.get(w, w) for w in re.findall(r"[a-z]+", rank.lower()))
+
+
+def rank_lookup(qa, kb, reading: Reading):
+    """(rank, supporting sentences) for "What is <character>'s rank?", read where the rank precedes the name."""
+    route = reading.route
+    if not ASK_RANK.search(route.resolved_question):
+        return None
+    facts = kb.facts.get(route.film) if route.film else None
+    pairs = facts.cast if facts else [p for f in kb.facts.values() for p in f.cast]
+    q = _tokens(route.resolved_question) - {"rank", "character", "title"}
+    names: set[str] = set()
+    for _, c in pairs:
+        role_t, actor_t = _tokens(c.role), _tokens(c.actor)
+        if q & role_t or (actor_t and actor_t <= q):
+            names |= {w for w in re.findall(r"[A-Z][\w'’-]+", c.role) if w.lower().rstrip(".") not in _ROLE_NOISE}
+    names |= {w for w in re.findall(r"[A-Z][\w'’-]+", route.resolved_question) if w.lower() in q}
+    names = {n for n in names if len(n) > 2 and not re.fullmatch(_RANK, n) and n.lower() not in STOP_WORDS}
+    if not names:
+        return None
+    pat = re.compile(rf"(?P<rank>{_RANK}(?:[\s-]+{_RANK})*)\s+(?:[A-Z][\w'’\"]+\s+){{0,2}}?(?:{'|'.join(map(re.escape, sorted(names)))})\b")
+    found: dict[str, list] = defaultdict(list)
+    docs = qa.film(route.film).doc_ids if route.film and qa.film(route.film) else [d.doc_id for d in qa.documents]
+    for doc_id in docs:
+        for pid in qa.passage_range(doc_id):
+            p = qa.passages[pid]
+            for sent in p.sentences:
+                for m in pat.finditer(sent.text):
+                    if all(ss.sentence.start != sent.start or ss.passage.doc_id != doc_id for _, ss in found[_rank_key(m.group("rank"))]):
+                        found[_rank_key(m.group("rank"))].append((m.group("rank"), ScoredSentence(sent, p, 2.0, 1.0)))
+    if not found:
+        return None
+    key = max(found, key=lambda k: (len({ss.passage.doc_id for _, ss in found[k]}), len(found[k]), len(k)))
+    surface = found[key][0][0]
+    return surface, [ss for _, ss in found[key][:3]]
 
 
 def _fits(value: str, atype: str) -> bool:

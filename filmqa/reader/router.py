@@ -92,7 +92,7 @@ SYNONYMS = {
     "duration": "runtime", "cost": "budget", "costs": "budget", "shot": "filmed", "filmed": "shot",
     "location": "shot", "locations": "shot", "starred": "stars", "actor": "played", "actress": "played",
     "portrayed": "played", "role": "as", "character": "played", "premiered": "premiere", "came": "released",
-    "photography": "cinematography", "cinematographer": "cinematography", "villain": "villain", "wife": "wife", "hit": "success", "flop": "disappointment", "success": "success",
+    "photography": "cinematography", "cinematographer": "cinematography", "villain": "villain antagonist kingpin gangster lord", "villains": "villain antagonist kingpin gangster henchmen", "wife": "wife", "hit": "success", "flop": "disappointment", "success": "success",
     "critics": "critics", "score": "score", "rating": "rating", "graded": "grade", "grade": "cinemascore",
 }
 

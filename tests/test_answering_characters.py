@@ -1,0 +1,54 @@
+"""Characters: ranks read before a name, villains are characters, cast lines with long names."""
+
+from __future__ import annotations
+
+import pytest
+
+from filmqa import FilmQA
+
+ARTICLE = """Dust Ledger
+
+Dust Ledger is a 1996 crime film directed by Noor Falk.
+
+==Plot==
+Inspector Mara Quill of the harbour police hunts the smuggling kingpin Oskar Venn through the docks.
+Quill's partner, Sergeant Teo Brandt, is shot by Venn's men. Chief Inspector Alma Rusk takes her off the case.
+
+==Cast==
+*Lena Ostrova as Insp. Mara Quill
+*Pieter van Dam as Oskar Venn
+*Jonah Reed as Sgt. Teo Brandt
+*Mary Ellen Cobb as Alma Rusk
+"""
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory) -> FilmQA:
+    root = tmp_path_factory.mktemp("characters")
+    (root / "dust.txt").write_text(ARTICLE)
+    for i, other in enumerate(("Lead Harbor", "Velvet Mile")):
+        (root / f"other{i}.txt").write_text(f"{other}\\n\\n{other} is a 199{i} drama film directed by Ann Lowe.\\n")
+    return FilmQA.from_directory(root, cache=False)
+
+
+@pytest.mark.parametrize(
+    "question, accepted",
+    [
+        ("What is Mara Quill's rank?", {"Inspector", "Insp."}),
+        ("what rank is brandt", {"Sergeant", "Sgt."}),
+        ("What is Alma Rusk's rank?", {"Chief Inspector"}),
+    ],
+)
+def test_rank_before_the_name(qa, question, accepted):
+    reply = qa.ask(question)
+    assert reply.answer in accepted, reply.text
+    assert reply.answer in reply.citations[0].quote
+
+
+def test_the_villain_is_a_character_not_an_actor(qa):
+    reply = qa.ask("Who is the villain of Dust Ledger?")
+    assert reply.answer is not None and "Venn" in reply.answer, reply.text
+
+
+def test_who_played_gives_the_actor(qa):
+    assert qa.ask("Who played Oskar Venn?").answer == "Pieter van Dam"
