@@ -213,3 +213,16 @@ def test_the_key_sees_the_loaders_files_only(corpus, tmp_cache):
     assert store.corpus_key(corpus) == key
     (corpus / "sub" / "more.md").write_text("# More\n\nMore text.")
     assert store.corpus_key(corpus) != key
+
+
+@pytest.mark.parametrize("folder", ["multifilm", "heldout"])
+def test_table_docs_are_the_documents_with_such_a_column(folder, tmp_cache):
+    from filmqa.retriever.analysis import analyse
+
+    qa = FilmQA.from_directory(Path(__file__).parent / "data" / folder, cache_dir=tmp_cache)
+    headers = {t for d in qa.documents for r in d.table_rows for h in r.cells for t in analyse(h)}
+    assert headers
+    for kb in (qa.knowledge, load(Path(__file__).parent / "data" / folder, tmp_cache)[0].knowledge):  # built, then kept
+        for terms in [[t] for t in sorted(headers)] + [sorted(headers), ["date", "publish"], ["nosuchheader"], []]:
+            expect = [d.doc_id for d in qa.documents if {t for r in d.table_rows for h in r.cells for t in analyse(h)} & set(terms)]
+            assert kb.table_docs(terms) == expect, terms

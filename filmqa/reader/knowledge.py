@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from ..corpus import Corpus
 from ..corpus.films import TitleMatcher, normalise_title
 from ..models import CastCredit, Document, InfoboxField
-from ..retriever.analysis import fold
+from ..retriever.analysis import analyse, fold
 
 NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]*(?:['’](?![sS]\b))?[A-Za-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?|[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-z]?\.)"
 NAME_SPAN = re.compile(rf"(?<![\w'’]){NAME_TOKEN}(?:\s+(?:(?:de|da|van|von|der|del|di|la|le|du|bin|al)\s+)?{NAME_TOKEN}){{0,4}}")
@@ -83,6 +83,7 @@ class _KnowledgeJSON(BaseModel):
     index_terms: list[str]
     spellings: list[str]
     cast_text: str
+    table_terms: list[tuple[str, list[int]]]
 
 
 def code_fingerprint() -> str:
@@ -107,6 +108,8 @@ class Knowledge:
     index_terms: list[str]  # the BM25 vocabulary, sorted, for prefix look-ups
     spellings: list[str]  # corpus words of 4+ letters, sorted, for typo correction
     cast_text: str = ""  # every cast credit's actor and role, lower-cased, "\0"-separated (see cast_mentions)
+    table_terms: dict[str, list[int]] = field(default_factory=dict)  # table header term -> documents (numbers)
+    doc_ids: Sequence[str] = ()  # the corpus's doc ids, by number
 
     @classmethod
     def from_corpus(cls, corpus: Corpus, index_vocab) -> "Knowledge":
@@ -129,7 +132,10 @@ class Knowledge:
                 persons[name] += 1
         doc_groups: dict[str | None, list[int]] = defaultdict(list)
         cast: list[str] = []
+        table_terms: dict[str, list[int]] = defaultdict(list)
         for i, d in enumerate(corpus.documents):
+            for t in dict.fromkeys(t for row in d.table_rows for h in row.cells for t in analyse(h)):
+                table_terms[t].append(i)
             if d.duplicate_of:
                 continue
             for key in d.films or [None]:
@@ -143,21 +149,27 @@ class Knowledge:
                         persons[name] += 2
         lower_words = {w for w, n in lower.items() if n >= 2 or len(w) <= 3}
         spellings = sorted(v for v in vocab if len(v) >= 4) if len(vocab) < 300_000 else []
-        return cls._make(corpus, lower_words, vocab, persons, dict(doc_groups), sorted(index_vocab), spellings, "\0".join(cast))
+        return cls._make(corpus, lower_words, vocab, persons, dict(doc_groups), sorted(index_vocab), spellings, "\0".join(cast),
+                         dict(table_terms))
 
     @classmethod
-    def _make(cls, corpus: Corpus, lower_words, vocab, persons, doc_groups, index_terms, spellings, cast_text) -> "Knowledge":
+    def _make(cls, corpus: Corpus, lower_words, vocab, persons, doc_groups, index_terms, spellings, cast_text,
+              table_terms) -> "Knowledge":
         titles = [f.title for f in corpus.films]
         film_titles = {normalise_title(f.title): f.label for f in corpus.films}
         facts = FilmFactsByFilm(doc_groups, corpus.documents)
-        return cls(lower_words, vocab, persons, TitleMatcher(titles), film_titles, facts, index_terms, spellings, cast_text)
+        docs = corpus.documents
+        doc_ids = docs.doc_ids if hasattr(docs, "doc_ids") else [d.doc_id for d in docs]
+        return cls(lower_words, vocab, persons, TitleMatcher(titles), film_titles, facts, index_terms, spellings, cast_text,
+                   table_terms, doc_ids)
 
     def to_json(self, fingerprint: str) -> bytes:
         """The knowledge as JSON, to keep with the index (``fingerprint``: the code that read it)."""
         groups = self.facts.doc_groups if isinstance(self.facts, FilmFactsByFilm) else {}
         body = _KnowledgeJSON(fingerprint=fingerprint, lower_words=sorted(self.lower_words), vocab=sorted(self.vocab),
                               persons=list(self.persons.items()), doc_groups=list(groups.items()),
-                              index_terms=self.index_terms, spellings=self.spellings, cast_text=self.cast_text)
+                              index_terms=self.index_terms, spellings=self.spellings, cast_text=self.cast_text,
+                              table_terms=list(self.table_terms.items()))
         return body.model_dump_json().encode("utf-8", "surrogatepass")
 
     @classmethod
@@ -167,10 +179,10 @@ class Knowledge:
         if body.fingerprint != fingerprint:
             raise ValueError("knowledge read by other code")
         n_docs = len(corpus.documents)
-        if any(i < 0 or i >= n_docs for _, ids in body.doc_groups for i in ids):
+        if any(i < 0 or i >= n_docs for _, ids in body.doc_groups + body.table_terms for i in ids):
             raise ValueError("knowledge names documents the corpus does not have")
         return cls._make(corpus, set(body.lower_words), set(body.vocab), Counter(dict(body.persons)), dict(body.doc_groups),
-                         body.index_terms, body.spellings, body.cast_text)
+                         body.index_terms, body.spellings, body.cast_text, dict(body.table_terms))
 
     # ------------------------------------------------------------------ look-ups that would scan everything
     # (at a million passages the persons and cast credits run to hundreds of thousands)
@@ -199,6 +211,13 @@ class Knowledge:
         if "\0" in low or not low:
             return any(low in c.role.lower() or low in c.actor.lower() for f in self.facts.values() for _, c in f.cast)
         return low in self.cast_text
+
+    def table_docs(self, header_terms) -> list[str]:
+        """Ids of the documents (in corpus order) with a table column whose header's terms include one of ``header_terms``."""
+        found: set[int] = set()
+        for t in set(header_terms):
+            found.update(self.table_terms.get(t, ()))
+        return [self.doc_ids[i] for i in sorted(found)]
 
     def knows_term(self, term: str) -> bool:
         """Whether the index holds ``term``, or a longer term it begins ("cinematograph" ~ "cinematographi")."""

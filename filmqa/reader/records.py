@@ -246,7 +246,8 @@ def table_lookup(qa, kb, reading: Reading):
     for w in qwords:
         wanted_headers += analyse(w) + analyse(_COLUMN_WORDS.get(w, ""))
     title_terms = set(reading.content_terms) - set(reading.key_terms)
-    docs = qa.film(route.film).doc_ids if route.film and qa.film(route.film) else [d.doc_id for d in qa.documents]
+    # no film: only documents with a column the question may name (a table without one is skipped below anyway)
+    docs = qa.film(route.film).doc_ids if route.film and qa.film(route.film) else kb.table_docs(wanted_headers)
     best = None
     for (doc_id, _section), rows in _tables(qa, docs).items():
         headers = list(dict.fromkeys(h for r in rows for h in r.cells))
