@@ -52,3 +52,16 @@ def test_the_villain_is_a_character_not_an_actor(qa):
 
 def test_who_played_gives_the_actor(qa):
     assert qa.ask("Who played Oskar Venn?").answer == "Pieter van Dam"
+
+
+def test_whos_in_it_lists_the_cast(qa):
+    reply = qa.ask("who's in dust ledger?")
+    for actor in ("Lena Ostrova", "Pieter van Dam", "Jonah Reed", "Mary Ellen Cobb"):
+        assert actor in reply.answer, reply.text
+    quotes = " ".join(c.quote for c in reply.citations)
+    assert all(a in quotes for a in ("Lena Ostrova", "Mary Ellen Cobb"))
+
+
+def test_a_title_the_corpus_only_mentions_is_no_film_of_it(qa):
+    # "Lead Harbor" is a corpus film; "Long Division" is named nowhere as one
+    assert qa.ask("What was the budget of Long Division?").answer is None

@@ -84,6 +84,7 @@ def qa(tmp_path_factory) -> FilmQA:
         ("Which company distributed Glass Harbour?", "Halcyon Releasing"),
         ("What studio made The Copper Road?", "Greyfield Films"),
         ("director of glass harbour?", "Ilse Varga"),
+        ("Where was The Copper Road filmed?", "Lisbon"),
     ],
 )
 def test_answers_come_from_the_right_record_and_are_quoted(qa, question, expected):

@@ -18,7 +18,7 @@ from ..models import Answer, AnswerType, Route
 from ..pipeline import MAX_QUESTION_CHARS
 from ..retriever.analysis import STOP_WORDS, analyse, words
 from .composer import abstain, answer_from_record, compose
-from .records import cast_lookup, rank_lookup, record_sentences, table_lookup
+from .records import cast_list_lookup, cast_lookup, rank_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
 from .router import GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SYNONYMS, TYPE_WORDS, Reading, normalise_question, route_question
 
@@ -76,13 +76,13 @@ def _other_film(reading: Reading, kb: Knowledge, qa) -> str | None:
     if reading.film_named or reading.route.aspect not in FILM_FACT_ASPECTS:
         return None
     q = reading.route.resolved_question
-    m = re.search(r"\b(?:of|for|directed|composed|scored|wrote|produced|released|distributed)\s+(?:the\s+(?:film|movie)\s+)?"
+    m = re.search(r"\b(?:of|for|is|was|directed|composed|scored|wrote|produced|released|distributed)\s+(?:the\s+(?:film|movie)\s+)?"
                   r"(?P<t>[A-Z0-9][\w'’-]*(?:\s+(?:[A-Z0-9][\w'’-]*|of|the|and))*)\s*[?.!]*$", q)
     if m:
         name = m.group("t").strip()
         known = kb.persons.get(name) or kb.in_person_name(name) or kb.films_in(name)
         in_cast = kb.cast_mentions(name)
-        if not known and not in_cast and name.split()[0].lower() not in STOP_WORDS | GENERIC:
+        if not known and not in_cast and not all(w.lower() in STOP_WORDS | GENERIC for w in name.split()):
             return name
     return None
 
@@ -171,7 +171,8 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
             exclude.add(film.title)
     if route.answer_type in (AnswerType.PERSON, AnswerType.LIST) and entity:
         exclude.add(entity)
-    record = (None if missing else rank_lookup(qa, kb, reading) or cast_lookup(qa, kb, reading)) or table_lookup(qa, kb, reading)
+    record = (None if missing else rank_lookup(qa, kb, reading) or cast_list_lookup(qa, kb, reading) or cast_lookup(qa, kb, reading)) \
+        or table_lookup(qa, kb, reading)
     if record and not record[0]:
         return abstain(reading, hits, "The documents' table has no row for that.")
     if missing and not record:

@@ -493,7 +493,7 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
 def answer_from_record(reading: Reading, hits: list[Passage], answer: str, support: list[ScoredSentence]) -> Answer:
     """A reply whose value was read from a cast list or a table row."""
     citer = _Citer()
-    refs = [citer.cite(ss) for ss in support[:3]]
+    refs = [citer.cite(ss) for ss in support[:8]]
     text = f"{answer}.\n{support[0].sentence.text} [{refs[0]}]"
     if len(refs) > 1:
         text += "\nAlso stated in " + ", ".join(f"[{n}]" for n in refs[1:]) + "."

@@ -79,6 +79,14 @@ def record_sentences(qa, kb, reading: Reading) -> list:
     return out[:12]
 
 
+def full_actor(actor: str, line: str) -> str:
+    """The actor's name with a first name the list parser left off ("Pruitt Taylor Vince as ...")."""
+    if " " not in actor:
+        return actor
+    m = re.search(rf"(?:^|[*•;]\s*)([A-Z][a-z]+)\s+{re.escape(actor)}\s+as\b", line)
+    return f"{m.group(1)} {actor}" if m and m.group(1).lower() not in STOP_WORDS else actor
+
+
 def cast_lookup(qa, kb, reading: Reading):
     """(answer, supporting sentences) from cast lists, or None."""
     route = reading.route
@@ -120,11 +128,8 @@ def cast_lookup(qa, kb, reading: Reading):
         if ss and all(s.passage.doc_id != doc_id for s in support):
             support.append(ss)
     answer = re.sub(r"^(?:Capt|Det|Sgt|Lt|Cmdr)\.\s+(?:(?:Sgt|Lt)\.\s+)?", "", answer).strip()
-    if support and " " in answer:
-        # a credit line that begins with a first name the list parser left off ("Pruitt Taylor Vince as ...")
-        m = re.search(rf"(?:^|[*•;]\s*)([A-Z][a-z]+)\s+{re.escape(answer)}\s+as\b", support[0].sentence.text)
-        if m and m.group(1) not in STOP_WORDS:
-            answer = f"{m.group(1)} {answer}"
+    if support:
+        answer = full_actor(answer, support[0].sentence.text)
     return (answer, support) if support else None
 
 
@@ -173,6 +178,47 @@ def rank_lookup(qa, kb, reading: Reading):
     key = max(found, key=lambda k: (len({ss.passage.doc_id for _, ss in found[k]}), len(found[k]), len(k)))
     surface = found[key][0][0]
     return surface, [ss for _, ss in found[key][:3]]
+
+
+ASK_CAST_LIST = re.compile(r"\bwho(?:'s|’s| is| was| were| are)? in\b|\bwho (?:stars|starred|appears|appeared) in\b|\bwho starred\b"
+                           r"|\b(?:list|name)\b.*\b(?:cast|stars|actors)\b|\bwho (?:are|were) the (?:main )?(?:stars|actors|cast)\b"
+                           r"|\bwhat actors\b|\bwhich actors\b|\bwho is in the cast\b|\bwho(?:'s| is) in it\b", re.I)
+
+
+def cast_list_lookup(qa, kb, reading: Reading):
+    """(the stars, supporting sentences) for "who's in it?": the infobox's starring field, else a cast list."""
+    from .knowledge import split_names
+
+    route = reading.route
+    if not route.film or not ASK_CAST_LIST.search(route.resolved_question):
+        return None
+    facts = kb.facts.get(route.film)
+    if not facts:
+        return None
+    for doc_id, fld in facts.infobox:
+        if fld.key.lower() == "starring":
+            names = split_names(fld.value, kb.persons)
+            ss = sentence_at(qa, doc_id, fld.start)
+            if len(names) >= 2 and ss:
+                return ", ".join(names[:-1]) + " and " + names[-1], [ss]
+    by_doc: dict[str, list] = defaultdict(list)
+    for doc_id, c in facts.cast:
+        by_doc[doc_id].append(c)
+    if not by_doc:
+        return None
+    doc_id, credits = max(by_doc.items(), key=lambda kv: len(kv[1]))
+    names, support = [], []
+    for c in credits[:8]:
+        ss = sentence_at(qa, doc_id, c.start)
+        if ss is None:
+            continue
+        names.append(full_actor(c.actor, ss.sentence.text))
+        if all(s.sentence.start != ss.sentence.start for s in support):
+            support.append(ss)
+    names = list(dict.fromkeys(names))
+    if len(names) < 2 or not support:
+        return None
+    return ", ".join(names[:-1]) + " and " + names[-1], support
 
 
 def _fits(value: str, atype: str) -> bool:

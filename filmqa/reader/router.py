@@ -22,7 +22,7 @@ _TYPE_RULES: list[tuple[str, AnswerType]] = [
     (r"\bwhy\b|\breason\b|\bhow come\b|\bwhat made\b|\bmotivat", T.REASON),
     (r"^(?:and\s+)?(?:is|was|were|are|did|does|do|has|had|have|can|could|will|would|should)\b", T.YESNO),
     (r"\b(?:who|which \w+)\b.*\b(?:writers?|producers?|screenwriters?|cast|actors|stars|starred|supporting|in the film)\b.*\b(?:all|were|are)\b"
-     r"|\b(?:list|name)\b.*\b(?:all|the)\b|\bwho (?:were|are) (?:the|all)\b|\bwho else\b|\bwhich actors\b|\bwhat other (?:actors|films|movies)\b"
+     r"|\b(?:list|name)\b.*\b(?:all|the)\b|\bwho (?:were|are) (?:the|all)\b|\bwho else\b|\bwhich actors\b|\bwho(?:'s|’s| is| was| were| are)? in\b|\bwho (?:stars|starred|appears|appeared) in\b|\bwho starred\b|\bwhat other (?:actors|films|movies)\b"
      r"|\b(?:which|what)\s+(?!(?:is|was|has|does|goes|says|means|happens|makes|causes|plays|gets|takes|its|this|his|hers|ones|else)\b)[a-z]{2,}[^s\W]s\b", T.LIST),
     (r"\bhow long\b|\bruntime\b|\brun ?time\b|\brunning time\b|\bduration\b|\bhow many minutes\b|\blength of\b", T.DURATION),
     (r"\bhow much\b|\bbudget\b|\bgross(?:ed)?\b|\bbox[- ]office (?:take|total|earnings|gross)\b|\bearn(?:ed|ings)?\b|\bcost\b|\bsalary\b|\bpaid\b|\brevenue\b|\bmake\b.*\bmoney\b", T.MONEY),
@@ -57,7 +57,8 @@ ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "distribution": (r"\bdistribut", "distributed distributor", ("distributor", "distributed by")),
     "studio": (r"\bstudio|\bcompany|\bproduction compan", "studio pictures company production", ("studio", "production company", "production companies")),
     "release": (r"\breleas|\bpremier|\bopen(?:ed)?\b|\bcame out\b|\bcome out\b", "released release premiere", ("released", "release date", "release")),
-    "production": (r"\bproduc(?:er|ed)|\bshot\b|\bfilm(?:ed|ing)\b|\blocation|\bshoot", "produced filmed shot location", ("producer", "produced by")),
+    "filming": (r"\bshot\b|\bfilm(?:ed|ing)\b|\blocations?\b|\bshoot(?:ing)?\b|\bphotography\b", "filmed shot location filming shooting", ("location", "locations", "filming locations")),
+    "production": (r"\bproduc(?:er|ed|tion)", "produced producer production", ("producer", "produced by")),
     "cast": (r"\bplay(?:ed|s)?\b|\brole|\bactor|\bactress|\bstar(?:red|s|ring)?\b|\bcast\b|\bcharacter|\bportray", "cast played role stars", ("starring",)),
     "language": (r"\blanguage|\bspoken\b", "language", ("language",)),
     "country": (r"\bcountry|\bcountries|\bnationality", "country", ("country",)),
@@ -92,7 +93,7 @@ SYNONYMS = {
     "duration": "runtime", "cost": "budget", "costs": "budget", "shot": "filmed", "filmed": "shot",
     "location": "shot", "locations": "shot", "starred": "stars", "actor": "played", "actress": "played",
     "portrayed": "played", "role": "as", "character": "played", "premiered": "premiere", "came": "released",
-    "photography": "cinematography", "cinematographer": "cinematography", "villain": "villain antagonist kingpin gangster lord", "villains": "villain antagonist kingpin gangster henchmen", "wife": "wife", "hit": "success", "flop": "disappointment", "success": "success",
+    "photography": "cinematography", "cinematographer": "cinematography", "take": "took taken", "took": "take", "shoot": "shot shooting filming", "shooting": "shot shoot filming", "villain": "villain antagonist kingpin gangster lord", "villains": "villain antagonist kingpin gangster henchmen", "wife": "wife", "hit": "success", "flop": "disappointment", "success": "success",
     "critics": "critics", "score": "score", "rating": "rating", "graded": "grade", "grade": "cinemascore",
 }
 
