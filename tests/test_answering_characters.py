@@ -65,3 +65,16 @@ def test_whos_in_it_lists_the_cast(qa):
 def test_a_title_the_corpus_only_mentions_is_no_film_of_it(qa):
     # "Lead Harbor" is a corpus film; "Long Division" is named nowhere as one
     assert qa.ask("What was the budget of Long Division?").answer is None
+
+
+def test_a_relation_the_cast_list_lacks_is_not_the_named_part(qa):
+    # the cast list names Oskar Venn's actor, not his wife's
+    reply = qa.ask("Who played Oskar Venn's wife?")
+    assert reply.answer != "Pieter van Dam"
+
+
+def test_follow_ups_keep_the_person_in_focus_two_turns_back(qa):
+    conv = qa.conversation()
+    assert conv.ask("Who played Mara Quill?").answer == "Lena Ostrova"
+    conv.ask("Who directed Dust Ledger?")
+    assert conv.ask("What is her character's rank?").answer in {"Inspector", "Insp."}

@@ -17,7 +17,7 @@ from ..corpus.cleaning import TERMINAL_NOISE
 from ..models import Answer, AnswerType, Route
 from ..pipeline import MAX_QUESTION_CHARS
 from ..retriever.analysis import STOP_WORDS, analyse, words
-from .composer import abstain, answer_from_record, compose
+from .composer import TABLE_NOTE, abstain, answer_from_record, compose
 from .records import cast_list_lookup, cast_lookup, rank_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
 from .router import GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SYNONYMS, TYPE_WORDS, Reading, normalise_question, route_question
@@ -101,14 +101,18 @@ def _variants(question: str, history: list[Answer]) -> list[tuple[str, str | Non
     if not history:
         return out
     prev = history[-1]
+    if prev.answer and prev.route.explanation == TABLE_NOTE + " (a table row)":
+        # "Who published it?" after a table answer: the rows the last question picked
+        out.insert(0, (f"{question} {prev.route.resolved_question}", None))
     entities: list[str] = []
-    if prev.answer and prev.route.answer_type in (AnswerType.PERSON, AnswerType.LIST) and len(prev.answer) < 60:
-        entities.append(prev.answer)
-    if prev.route.focus:
-        entities.append(prev.route.focus)
+    for turn in reversed(history[-3:]):  # the person in focus may be two turns back ("How much was he paid?")
+        if turn.answer and turn.route.answer_type in (AnswerType.PERSON, AnswerType.LIST) and len(turn.answer) < 60:
+            entities.append(turn.answer)
+        if turn.route.focus:
+            entities.append(turn.route.focus)
     m = _PERSON_PRONOUN.search(question)
     if m and entities:
-        out = []
+        out = out[:1] if len(out) > 1 else []
         for e in dict.fromkeys(entities):
             rep = e + "'s" if m.group(1).lower() in ("his", "their") else e
             out.append((question[: m.start()] + rep + question[m.end() :], e))
@@ -171,14 +175,15 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
             exclude.add(film.title)
     if route.answer_type in (AnswerType.PERSON, AnswerType.LIST) and entity:
         exclude.add(entity)
-    record = (None if missing else rank_lookup(qa, kb, reading) or cast_list_lookup(qa, kb, reading) or cast_lookup(qa, kb, reading)) \
-        or table_lookup(qa, kb, reading)
+    record = None if missing else rank_lookup(qa, kb, reading) or cast_list_lookup(qa, kb, reading) or cast_lookup(qa, kb, reading)
+    from_table = record is None
+    record = record or table_lookup(qa, kb, reading)
     if record and not record[0]:
         return abstain(reading, hits, "The documents' table has no row for that.")
     if missing and not record:
         return abstain(reading, [], f"The documents never mention {missing}.")
     if record:
-        ans = answer_from_record(reading, hits, *record)
+        ans = answer_from_record(reading, hits, *record, table=from_table)
     else:
         ans = compose(qa, kb, reading, hits, exclude, record_sentences(qa, kb, reading))
     if ans.route.film is None and ans.citations:

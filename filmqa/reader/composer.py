@@ -395,6 +395,19 @@ def _polarity(text: str, question: str) -> bool:
     return neg_s == neg_q
 
 
+def _ties(text: str, required: list[tuple[str, str]]) -> bool:
+    """Whether the sentence speaks of each owner's relation ("Danko ... his partner"), not someone else's."""
+    terms = set(analyse(text))
+    for owner, noun in required:
+        stem = analyse(noun)
+        if not stem or stem[0] not in terms or owner.lower() not in text.lower():
+            return False
+        for m in re.finditer(rf"\b([A-Z][\w-]*)['’]s\s+(?:\w+\s+)?{re.escape(noun)}", text):
+            if m.group(1).lower() != owner.lower():
+                return False
+    return True
+
+
 def _kind_of(norm) -> str:
     """The scale of a score: "%", "grade", or the denominator ("10" for 7.9/10)."""
     n = str(norm)
@@ -440,6 +453,9 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     if atype in (T.PERSON, T.ORGANISATION, T.LIST) and reading.craft_asked and craft_binding(route.aspect or "") is not None:
         # who did a craft: only people the documents tie to that craft qualify
         candidates = [c for c in candidates if c.tied]
+    if reading.required:
+        # "Who played Danko's wife?": only sentences that speak of the wife can answer
+        candidates = [c for c in candidates if any(_ties(ss.sentence.text, reading.required) for ss, _ in c.support)]
     if atype == T.SCORE:
         kind = _score_kind(reading.normalised or route.resolved_question)
         if kind and any(_kind_of(c.norm) == kind for c in candidates):
@@ -490,14 +506,17 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     return Answer(question=route.question, answer=answer, text=text, citations=citer.citations, route=route, confidence=round(min(1.0, best.score / 2), 3))
 
 
-def answer_from_record(reading: Reading, hits: list[Passage], answer: str, support: list[ScoredSentence]) -> Answer:
+TABLE_NOTE = "read from a structured record"
+
+
+def answer_from_record(reading: Reading, hits: list[Passage], answer: str, support: list[ScoredSentence], table: bool = False) -> Answer:
     """A reply whose value was read from a cast list or a table row."""
     citer = _Citer()
     refs = [citer.cite(ss) for ss in support[:8]]
     text = f"{answer}.\n{support[0].sentence.text} [{refs[0]}]"
     if len(refs) > 1:
         text += "\nAlso stated in " + ", ".join(f"[{n}]" for n in refs[1:]) + "."
-    route = reading.route.model_copy(update={"passages": _refs(hits), "explanation": "read from a structured record (cast list or table)"})
+    route = reading.route.model_copy(update={"passages": _refs(hits), "explanation": TABLE_NOTE + (" (a table row)" if table else " (a cast list)")})
     return Answer(question=route.question, answer=answer, text=text, citations=citer.citations, route=route, confidence=0.9)
 
 

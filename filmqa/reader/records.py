@@ -20,8 +20,13 @@ _ROLE_NOISE = {"capt", "captain", "det", "sgt", "lt", "cmdr", "lieutenant", "ser
 ASK_ROLE = re.compile(r"\b(?:which|what)\s+(?:character|role|part)\b|\bwho (?:does|did|do) .+ play\b|\bplays? (?:as|whom|who)\b|\bplay(?:ed|s)? which\b|\brole (?:of|did|does)\b|\bwhat (?:role|part)\b", re.I)
 
 
+_PLAY_WORDS = {"play", "plays", "played", "playing", "portray", "portrayed", "portrays", "role", "part", "actor", "actress", "character",
+               "cast", "star", "starred", "stars", "voice", "voiced", "film", "movie"}
+
+
 def _tokens(text: str) -> set[str]:
-    return {t for t in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'", "")) if t not in STOP_WORDS and t not in _ROLE_NOISE and len(t) > 1}
+    text = re.sub(r"'s\b", "", text.lower().replace("’", "'"))  # "Danko's" is Danko
+    return {t for t in re.findall(r"[a-z0-9]+", text.replace("'", "")) if t not in STOP_WORDS and t not in _ROLE_NOISE and len(t) > 1}
 
 
 def located(qa, doc_id: str, offset: int):
@@ -97,6 +102,9 @@ def cast_lookup(qa, kb, reading: Reading):
     if not pairs:
         return None
     q = _tokens(route.resolved_question) - {w for w in GENERIC}
+    film_words = _tokens(re.sub(r"\(\d{4}\)", "", route.film or ""))
+    rel = re.search(r"['’]s\s+(?:\w+\s+)?([a-z]+)\b", route.resolved_question)
+    relation = bool(rel and rel.group(1) not in _PLAY_WORDS and rel.group(1) not in STOP_WORDS)  # "Venn's wife"
     want_role = bool(ASK_ROLE.search(route.resolved_question))
     best: dict[str, list] = defaultdict(list)
     top = 0.0
@@ -107,6 +115,9 @@ def cast_lookup(qa, kb, reading: Reading):
         if want_role and a > 0:
             score, answer = a + 0.5, c.role
         elif r > 0 and r >= a:
+            # "Who played Danko's wife?": a word the role lacks makes it someone else's part
+            if ((q - role_t - actor_t - film_words - _PLAY_WORDS) and r < 1) or relation:
+                continue
             score, answer = r, c.actor
         elif a > 0:
             score, answer = a, c.role

@@ -124,6 +124,7 @@ class Reading:
     aspects: list[str] = field(default_factory=list)
     other_film: str | None = None  # a film the question names that the corpus does not hold ("Night Train III")
     element_type: AnswerType | None = None  # a list's members; None: a list of things read as a description
+    required: list[tuple[str, str]] = field(default_factory=list)  # (owner, noun) the answer's sentence must tie ("Danko's wife")
     craft_asked: bool = True  # "who directed it?" (False: "which director lifted the score?", a job as a category)
 
 
@@ -278,6 +279,23 @@ def _series_member(film: str, kb: Knowledge, *, later: bool) -> str | None:
     return max(shorter, key=lambda x: len(x[0]))[1] if shorter else None
 
 
+_POSSESSED = re.compile(r"\b([A-Z][\w-]*)['’]s\s+(?:(?:first|last|real|full|own|main|best)\s+)?([a-z]{3,})\b")
+_NOT_RELATION = frozenset("film movie character role part performance career name rank title first last full budget score music".split())
+
+
+def _possessed(q: str, film: str | None) -> list[tuple[str, str]]:
+    """What a named person's possessive asks about ("Danko's wife" -> wife), when it is a relation."""
+    out = []
+    for m in _POSSESSED.finditer(q):
+        owner, noun = m.group(1), m.group(2)
+        if film and owner.lower() in film.lower():
+            continue  # "Red Heat's budget" is the film's own fact
+        if noun in STOP_WORDS or noun in GENERIC or noun in TYPE_WORDS or noun in _NOT_RELATION:
+            continue
+        out.append((owner, noun))
+    return out
+
+
 def normalise_question(q: str) -> str:
     """The question with people's phrasings replaced by the documents' words (PHRASES)."""
     out = q
@@ -366,5 +384,6 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         aspects=aspects,
         craft_asked=not _CATEGORY.search(nq),
         other_film=other_film,
+        required=_possessed(q, film),
         element_type=list_element(nq) if atype == T.LIST else None,
     )
