@@ -60,3 +60,18 @@ def test_disagreeing_sources_are_reported(qa, question, values):
     reply = qa.ask(question)
     reported = {v.value for c in reply.conflicts for v in c.values}
     assert values <= reported, reply.text
+
+
+def test_counts_and_spans(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Brass Orchard\n\nBrass Orchard is a 1983 drama film directed by Ann Lowe. It sold 2,450,100 admissions in Spain "
+        "and was shown on 340 screens. Filming in Bilbao was allowed for only a few days. Its follow-up, Iron Orchard, "
+        "came out six months later.\n")
+    (tmp_path / "b.txt").write_text("Velvet Mile\n\nVelvet Mile is a 1990 drama film directed by Ann Lowe. It runs 95 minutes.\n")
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    assert qa.ask("How many admissions did Brass Orchard have in Spain?").answer == "2,450,100"
+    assert qa.ask("How many screens was Brass Orchard shown on?").answer == "340"
+    assert "a few days" in (qa.ask("For how long was filming in Bilbao allowed?").answer or "")
+    assert "six months" in (qa.ask("How long after Brass Orchard did Iron Orchard come out?").answer or "")
+    assert qa.ask("How tall is Ann Lowe?").answer is None
+    assert qa.ask("What is the sequel to Velvet Mile called?").answer is None

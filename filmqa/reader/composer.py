@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 
 from ..models import Answer, AnswerType, Citation, Conflict, ConflictValue, Passage, PassageRef, Sentence
 from ..retriever.analysis import analyse
-from .extract import extract, fmt_money
+from .extract import extract, find_span, fmt_money
 from .knowledge import Knowledge, split_names
-from .router import Reading
+from .router import Reading, asked_unit
 
 T = AnswerType
 MIN_COVERAGE = 0.5
@@ -191,6 +191,7 @@ _QUALIFIERS = {
     "television": r"\btelevision\b|\btv\b|\bbroadcast",
     "sequel": r"\bsequel\b|\bpart ii\b",
 }
+_MEASURES = {"tall": r"feet|foot|ft\b|cm\b|metres|meters|m\b|inches|in\b|[′']", "old": r"years|yrs"}
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|should) have\b|\bif it had\b|\bplanned\b|\bwas to be\b", re.I)
 _QUALIFIED = {T.MONEY, T.DATE, T.YEAR, T.ORGANISATION, T.NUMBER, T.DURATION, T.PLACE}
 
@@ -248,6 +249,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
     cue = _CUES.get(reading.route.aspect or "", None)
     q_quals = {name for name, pat in _QUALIFIERS.items() if re.search(pat, reading.normalised or reading.route.resolved_question, re.I)}
     actors, roles = _cast_names(kb, reading.route.film)
+    unit = asked_unit(reading.normalised or reading.route.resolved_question) if atype == T.NUMBER else None
     wants_actor = bool(_ASKS_ACTOR.search(reading.route.resolved_question))
     q_places = _question_places(reading)
     for ss in sentences[:14]:
@@ -273,6 +275,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                     first = re.split(r"\s*[,;|]\s*|\s+\(", value_part.strip())[0].strip()
                     if first and (first[0].isupper() or first[0].isdigit()):
                         found = [(first, first, offset0 + value_part.find(first))]
+        elif ext_type == T.DURATION and reading.route.aspect != "runtime":
+            found = list(find_span(text))  # "how long after ...", "for how long ...": not the film's length
         else:
             found = extract(ext_type, text, kb, exclude)
         for surface, norm, offset in found:
@@ -284,6 +288,11 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             bonus = 0.3 if dist < 40 else 0.15 if dist < 90 else 0.0
             if atype in _QUALIFIED:
                 bonus += _qualifier_fit(text, offset, surface, q_quals, q_places)
+            if unit:
+                # "how many admissions": the count written with that word
+                after = text[offset + len(surface) : offset + len(surface) + 30].lower()
+                unit_re = _MEASURES.get(unit, re.escape(unit[:4]))
+                bonus += 0.6 if re.match(rf"\W*(?:\w+\s+)?(?:{unit_re})", after) else -0.4
             if ext_type == T.PERSON:
                 if kb.persons.get(surface):
                     bonus += 0.2
@@ -523,7 +532,7 @@ def answer_from_record(reading: Reading, hits: list[Passage], answer: str, suppo
 def _display(c: Candidate, atype: AnswerType) -> str:
     if atype == T.MONEY and isinstance(c.norm, int):
         return fmt_money(c.norm) if not c.value.startswith("$") or "M" in c.value or "million" not in c.value else c.value
-    if atype == T.DURATION:
+    if atype == T.DURATION and isinstance(c.norm, int):
         return f"{c.norm} minutes"
     return c.value
 

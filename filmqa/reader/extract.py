@@ -80,6 +80,22 @@ def find_duration(s: str):
             yield m.group().strip(), v, m.start()
 
 
+_QUANTITY = r"(?:\d+(?:\.\d+)?|a few|a couple of|several|many|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|half a)"
+SPAN = re.compile(rf"\b(?:(?:just|only|about|nearly|almost|over|some)\s+)?(?:(?P<q>{_QUANTITY})\s+)?(?:more\s+)?"
+                  r"(?P<u>minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?P<rel>\s+(?:earlier|later|before|after|apart|long))?", re.I)
+
+
+def find_span(s: str):
+    """A stretch of time that is not a running time: "six months later", "a few days", "just weeks earlier"."""
+    for m in SPAN.finditer(s):
+        if not m.group("q") and not m.group("rel"):
+            continue
+        if m.group("q") and m.group("q").lower() in ("a", "an") and not m.group("rel"):
+            continue
+        text = m.group().strip()
+        yield text, text.lower(), m.start()
+
+
 def find_score(s: str):
     for m in PERCENT.finditer(s):
         yield m.group().strip(), m.group("n") + "%", m.start()

@@ -32,8 +32,8 @@ _TYPE_RULES: list[tuple[str, AnswerType]] = [
     (r"\bwhat year\b|\bwhich year\b|\bin what year\b|\byear\b", T.YEAR),
     (r"\bwhen\b|\bwhat date\b|\brelease date\b|\bpremiere date\b|\bdate\b", T.DATE),
     (r"\bwhere\b|\bwhat (?:city|country|location|place)\b|\bwhich (?:city|country|location|place)\b|\blocation\b|\bfilmed in\b", T.PLACE),
-    (r"\bhow many\b|\bnumber of\b", T.NUMBER),
-    (r"\bwhat (?:film|movie|picture|other films?|else)\b|\bwhich (?:film|movie)\b|\btitle\b", T.TITLE),
+    (r"\bhow many\b|\bnumber of\b|\bhow tall\b|\bhow old\b|\bheight\b", T.NUMBER),
+    (r"\bwhat (?:film|movie|picture|other films?|else)\b|\bwhich (?:film|movie)\b|\btitle\b|\bcalled\b|\btitled\b", T.TITLE),
     (r"\bdirector\b|\bcomposer\b|\bcinematographer\b|\bscreenwriter\b|\bactor\b|\bactress\b|\bstar\b|\bplayed\b|\bdirected\b|\bcomposed\b", T.PERSON),
     (r"\bmusic\b|\bsoundtrack\b", T.PERSON),
     (r"\bcinemascore\b|\btomatoes\b|\bscore\b", T.SCORE),
@@ -60,6 +60,7 @@ ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "filming": (r"\bshot\b|\bfilm(?:ed|ing)\b|\blocations?\b|\bshoot(?:ing)?\b|\bphotography\b", "filmed shot location filming shooting", ("location", "locations", "filming locations")),
     "production": (r"\bproduc(?:er|ed|tion)", "produced producer production", ("producer", "produced by")),
     "cast": (r"\bplay(?:ed|s)?\b|\brole|\bactor|\bactress|\bstar(?:red|s|ring)?\b|\bcast\b|\bcharacter|\bportray", "cast played role stars", ("starring",)),
+    "setting": (r"\bset in\b|\btakes? place\b|\bsetting\b", "set takes place setting", ()),
     "language": (r"\blanguage|\bspoken\b", "language", ("language",)),
     "country": (r"\bcountry|\bcountries|\bnationality", "country", ("country",)),
     "plot": (r"\bplot|\bhappen|\bstory\b|\bending|\bkill|\bdie[sd]?\b|\bescape|\bfight", "", ()),
@@ -142,6 +143,18 @@ _LIST_OF = [
     (r"\b(?:actors|actresses|stars|writers|screenwriters|producers|directors|composers|editors|people|members|"
      r"characters|villains|critics|cast|who)\b", T.PERSON),
 ]
+
+
+def asked_unit(q: str) -> str | None:
+    """The unit a count or measure is asked in: "how many days" -> "day", "how tall" -> "tall"."""
+    m = re.search(r"\b(?:how many|number of)\s+([\w-]+)(?:\s+([\w-]+))?|\bhow (tall|old)\b", q, re.I)
+    if not m:
+        return None
+    if m.group(3):
+        return m.group(3).lower()
+    first, second = m.group(1).lower(), (m.group(2) or "").lower()
+    # "how many Blu-ray releases": the plural is the unit, a word before it only narrows it
+    return second if not first.endswith("s") and second.endswith("s") and second not in STOP_WORDS else first
 
 
 def list_element(q: str) -> AnswerType | None:
@@ -344,6 +357,8 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         if film_reason.startswith("the sequel") or film_reason.startswith("the first"):
             title_terms |= {t for w in SERIES_WORDS for t in analyse(w)}
     key_terms = [t for t in content if t not in title_terms and t not in type_terms]
+    if not aspects and not key_terms and atype in (T.YEAR, T.DATE):
+        aspects = ["release"]  # "what year is it from?": nothing but the film is asked about, so its release
     expansion: list[str] = []
     infobox_keys: tuple[str, ...] = ()
     for a in aspects:
