@@ -83,7 +83,11 @@ def test_a_change_in_the_index_code_selects_a_new_index(corpus, tmp_cache, monke
     monkeypatch.setattr(store, "code_fingerprint", lambda: "other code")
     second, notices = load(corpus, tmp_cache)
     assert second.cache_path != first.cache_path and notices == []
-    assert indexes(tmp_cache) == [second.cache_path.name]  # the superseded index was removed
+    # the other code's index stays (another filmqa may be using it): only the LRU bound removes it
+    assert indexes(tmp_cache) == sorted([first.cache_path.name, second.cache_path.name])
+    (corpus / "harbour.txt").write_text(EXTRA.replace("Olga Brandt", "Ines Varga"))
+    third, _ = load(corpus, tmp_cache)  # an edit: this code's superseded index goes
+    assert indexes(tmp_cache) == sorted([first.cache_path.name, third.cache_path.name])
 
 
 # --------------------------------------------------------------------------- knowledge kept with the index

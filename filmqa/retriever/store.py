@@ -58,6 +58,7 @@ class _Meta(BaseModel):
     key: str
     root: str
     resolved_root: str
+    code: str = ""  # code_fingerprint() of the filmqa that built it
     documents: int
     passages: int
     terms: int
@@ -184,6 +185,7 @@ def save(folder: Path, key: str, corpus: Corpus, engine: PostingsBM25, knowledge
             key=key,
             root=display_path(str(corpus.root)),
             resolved_root=_resolved(corpus.root),
+            code=code_fingerprint(),
             documents=len(documents),
             passages=len(passages),
             terms=len(engine.vocab),
@@ -342,14 +344,15 @@ def _touch(path: Path) -> None:
 def prune(folder: Path, keep: str, root: str | Path, max_indexes: int | None = None) -> list[str]:
     """Remove superseded and least recently used indexes; return the names removed.
 
-    Removed: other indexes of the same corpus folder (its files or filmqa
-    changed since), indexes whose ``meta.json`` is unreadable or from another
+    Removed: other indexes of the same corpus folder built by this code (its
+    files changed since), indexes whose ``meta.json`` is unreadable or from another
     format, temporary folders of builds that died hours ago, and beyond
     ``max_indexes`` the least recently used. ``index-<keep>`` is never removed.
     A process still reading a removed index either has it mapped already (the
     files live on until it exits) or sees it damaged and rebuilds it.
     """
     max_indexes = MAX_INDEXES if max_indexes is None else max_indexes
+    code = code_fingerprint()
     removed: list[str] = []
     resolved = _resolved(root)
     now = time.time()
@@ -373,7 +376,10 @@ def prune(folder: Path, keep: str, root: str | Path, max_indexes: int | None = N
             continue
         try:
             meta = _Meta.model_validate_json((path / "meta.json").read_bytes())
-            stale = meta.format_version != FORMAT_VERSION or meta.resolved_root == resolved
+            # the same folder indexed by this same code: its files changed since. (Another
+            # filmqa's index of it is left to the LRU bound: two versions in use at once
+            # would otherwise delete each other's index on every run.)
+            stale = meta.format_version != FORMAT_VERSION or (meta.resolved_root == resolved and meta.code == code)
         except (OSError, ValueError):
             # a build in progress never shows here (it is renamed in complete);
             # an old format without resolved_root, or a damaged index, is dropped
