@@ -284,6 +284,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 surface.lower() in e.lower() or e.lower() in surface.lower() for e in exclude if e
             ):
                 continue
+            if ext_type == T.TITLE and (kb.persons.get(surface, 0) >= 2 or surface in actors or any(w in roles for w in surface.split())):
+                continue  # a person or a character is no film
             dist = _nearest_key_distance(text, offset, reading)
             bonus = 0.3 if dist < 40 else 0.15 if dist < 90 else 0.0
             if atype in _QUALIFIED:
@@ -558,9 +560,37 @@ def _compose_list(reading: Reading, hits, candidates: list[Candidate], citer: _C
     return Answer(question=reading.route.question, answer=answer, text=text, citations=citer.citations, route=reading.route, confidence=round(min(1.0, best.score / 2), 3))
 
 
+_ABOUT = re.compile(r"\bwhat(?:'s|’s| is| was)\b.*\babout\b|\bplot\b|\bsynopsis\b|\bstory\b|\bpremise\b", re.I)
+_PLOT_SECTION = re.compile(r"plot|synopsis|story|summary|premise", re.I)
+_RECORD_LINE = re.compile(r"^[A-Z][\w.'’ -]{1,40}\s+as\s+[A-Z]")
+
+
+def _says_something(ss: ScoredSentence) -> bool:
+    """A sentence that can answer in prose: not a cast line, table row, heading or question."""
+    text = ss.sentence.text.strip()
+    return len(text.split()) >= 6 and not text.endswith("?") and not _RECORD_LINE.search(text)
+
+
+def _plot_lead(sentences: list[ScoredSentence]) -> ScoredSentence | None:
+    """The first sentence of a plot section among the retrieved passages ("What is it about?")."""
+    plot = [s for s in sentences if _PLOT_SECTION.search(s.passage.section or "") and _says_something(s)]
+    if not plot:
+        return None
+    # a plain "Plot" heading (an encyclopedia's) before "Story & Plot Summary: ..." (a review site's)
+    return min(plot, key=lambda s: (len(s.passage.section or ""), s.passage.doc_id, s.sentence.start))
+
+
 def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSentence]) -> Answer:
     atype = reading.route.answer_type
-    pool = [s for s in sentences if s.coverage >= MIN_COVERAGE and (s.infobox_key is None or atype == T.YESNO)]
+    if atype != T.YESNO and not reading.key_terms and _ABOUT.search(reading.route.resolved_question):
+        lead = _plot_lead(sentences)
+        if lead is not None:
+            citer = _Citer()
+            n = citer.cite(lead)
+            return Answer(question=reading.route.question, answer=lead.sentence.text, text=f"{lead.sentence.text} [{n}]",
+                          citations=citer.citations, route=reading.route, confidence=0.6)
+    pool = [s for s in sentences if s.coverage >= MIN_COVERAGE and (s.infobox_key is None or atype == T.YESNO)
+            and (atype == T.YESNO or _says_something(s))]
     if atype == T.REASON:
         pool.sort(key=lambda s: -(s.score + (0.4 if _BECAUSE.search(s.sentence.text) else 0)))
     if not pool:

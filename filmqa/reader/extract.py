@@ -178,14 +178,29 @@ def find_places(s: str, kb: Knowledge):
             yield place, place, m.start("place")
 
 
+# "48 Hrs.", "The Killer", "Conan the Destroyer": capitalised words, small joining words inside, a number first
+TITLE_SPAN = re.compile(r"(?<![\w'’])(?:The\s+|A\s+|An\s+|\d{1,4}\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of|the|and|in|on|to|a|for|&)?\s*[A-Z0-9][\w'’.&-]*)*")
+_MONTH_WORDS = set(MONTHS.split("|")) | set(_MON3.split("|"))
+
+
 def find_titles(s: str, kb: Knowledge):
     for m in QUOTED_TITLE.finditer(s):
         yield m.group("t").strip(), m.group("t").strip(), m.start("t")
     for m in TITLE_YEAR.finditer(s):
         t = _trim_name(m.group("t"), kb) or m.group("t")
         yield t, t, m.start("t")
-    for name, _, off in find_names(s, kb):
-        yield name, name, off
+    for m in TITLE_SPAN.finditer(s):
+        t = m.group().strip().rstrip(".,;:") if not re.search(r"\b[A-Z][a-z]{1,3}\.$", m.group()) else m.group().strip()
+        first = t.split()[0]
+        if m.start() == 0 and first in _NOT_NAME and not first.isdigit() and first not in ("The", "A", "An"):
+            continue
+        if t.split()[-1] in _MONTH_WORDS or t in _NOT_NAME or len(t) < 3:
+            continue
+        if re.search(r"['’]s$", t) or s[m.end() : m.end() + 2] in ("'s", "’s"):
+            continue  # "Horner's score": an owner, not a title
+        if m.start() == 0 and " " not in t:
+            continue  # one capitalised word opening a sentence
+        yield t, t.lower().removeprefix("the "), m.start()
 
 
 def extract(atype: AnswerType, s: str, kb: Knowledge, exclude: set[str] = frozenset()):

@@ -81,6 +81,14 @@ def record_sentences(qa, kb, reading: Reading) -> list:
                     cells |= set(analyse(v))
                 if len(wanted & cells) >= min(2, len(wanted)):
                     add(doc_id, row.start)
+    if route.aspect == "plot" and not reading.key_terms and route.film and qa.film(route.film):
+        # "what is it about?": the opening of each plot section, wherever BM25 ranks it
+        for doc_id in qa.film(route.film).doc_ids:
+            for pid in qa.passage_range(doc_id):
+                p = qa.passages[pid]
+                if p.section and re.search(r"plot|synopsis|story|premise", p.section, re.I) and p.sentences:
+                    add(doc_id, p.sentences[0].start)
+                    break
     return out[:12]
 
 

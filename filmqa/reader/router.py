@@ -23,7 +23,7 @@ _TYPE_RULES: list[tuple[str, AnswerType]] = [
     (r"^(?:and\s+)?(?:is|was|were|are|did|does|do|has|had|have|can|could|will|would|should)\b", T.YESNO),
     (r"\b(?:who|which \w+)\b.*\b(?:writers?|producers?|screenwriters?|cast|actors|stars|starred|supporting|in the film)\b.*\b(?:all|were|are)\b"
      r"|\b(?:list|name)\b.*\b(?:all|the)\b|\bwho (?:were|are) (?:the|all)\b|\bwho else\b|\bwhich actors\b|\bwho(?:'s|’s| is| was| were| are)? in\b|\bwho (?:stars|starred|appears|appeared) in\b|\bwho starred\b|\bwhat other (?:actors|films|movies)\b"
-     r"|\b(?:which|what)\s+(?!(?:is|was|has|does|goes|says|means|happens|makes|causes|plays|gets|takes|its|this|his|hers|ones|else)\b)[a-z]{2,}[^s\W]s\b", T.LIST),
+     r"|\b(?:which|what)\s+(?:other\s+)?(?!(?:is|was|has|does|goes|says|means|happens|makes|causes|plays|gets|takes|its|this|his|hers|ones|else)\b)[a-z]{2,}[^s\W]s\b", T.LIST),
     (r"\bhow long\b|\bruntime\b|\brun ?time\b|\brunning time\b|\bduration\b|\bhow many minutes\b|\blength of\b", T.DURATION),
     (r"\bhow much\b|\bbudget\b|\bgross(?:ed)?\b|\bbox[- ]office (?:take|total|earnings|gross)\b|\bearn(?:ed|ings)?\b|\bcost\b|\bsalary\b|\bpaid\b|\brevenue\b|\bmake\b.*\bmoney\b", T.MONEY),
     (r"\bwho distributed\b|\bwhat (?:studio|company|companies|distributor|label|publisher)\b|\bwhich (?:studio|company|distributor|publisher)\b|\b(?:studio|distributor|production company|publisher)\b", T.ORGANISATION),
@@ -63,7 +63,7 @@ ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "setting": (r"\bset in\b|\btakes? place\b|\bsetting\b", "set takes place setting", ()),
     "language": (r"\blanguage|\bspoken\b", "language", ("language",)),
     "country": (r"\bcountry|\bcountries|\bnationality", "country", ("country",)),
-    "plot": (r"\bplot|\bhappen|\bstory\b|\bending|\bkill|\bdie[sd]?\b|\bescape|\bfight", "", ()),
+    "plot": (r"\bplot|\bhappen|\bstory\b|\bending|\bkill|\bdie[sd]?\b|\bescape|\bfight|\babout\b|\bsynopsis", "plot story", ()),
 }
 
 # Phrasings rewritten to the words documents use before the question is read

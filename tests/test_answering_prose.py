@@ -1,0 +1,54 @@
+"""Prose answers: what a film is about, film titles named in a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from filmqa import FilmQA
+
+ARTICLE = """Salt Lantern
+
+Salt Lantern is a 2004 mystery film directed by Edda Brun.
+
+==Plot==
+A lighthouse keeper on a Baltic island finds a drowned courier carrying a ledger of smuggled amber.
+She hides the ledger and the smugglers come looking for it.
+
+==Production==
+Brun had earlier made 12 Bells, and she asked composer Ivo Marsh for a score like the one he wrote for The Long Shore.
+The cast was told to watch Rebecca to prepare.
+"""
+
+REVIEW = """Salt Lantern Review
+
+## Story & Plot Summary: Salt Lantern
+
+Quick Plot Summary: Released in 2004, Salt Lantern is a Mystery film directed by Edda Brun.
+"""
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory) -> FilmQA:
+    root = tmp_path_factory.mktemp("prose")
+    (root / "article.txt").write_text(ARTICLE)
+    (root / "review.md").write_text(REVIEW)
+    (root / "other.txt").write_text("Velvet Mile\n\nVelvet Mile is a 1990 drama film directed by Ann Lowe. It runs 95 minutes.\n")
+    return FilmQA.from_directory(root, cache=False)
+
+
+def test_what_it_is_about_is_the_plot_opening(qa):
+    reply = qa.ask("What is Salt Lantern about?")
+    assert reply.answer is not None and "lighthouse keeper" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Which film had Brun made earlier?", "12 Bells"),
+        ("Which film was the cast told to watch to prepare?", "Rebecca"),
+    ],
+)
+def test_titles_in_prose(qa, question, expected):
+    reply = qa.ask(question)
+    assert reply.answer is not None and expected in reply.answer, reply.text
+    assert expected in reply.citations[0].quote
