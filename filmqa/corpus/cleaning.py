@@ -138,12 +138,14 @@ _HEADING_MARKS = re.compile(r"^[ \t]*(?:={1,6}(?=[^=\n]*={1,6}[ \t]*$)|#{1,6}[ \
 _BULLET = re.compile(r"^[ \t]*(?:[*•·▪◦‣⁃-]+|\d{1,3}[.)])[ \t]+|^[ \t]*[*•]+(?=\S)", re.M)
 
 # Every line mark above starts a line with one of these or ends it with "=".
-_MAYBE_MARKS = re.compile(r"^[ \t]*[|!{=#*•·▪◦‣⁃:\d-]|=[ \t]*$", re.M)
+_MARK_FIRST = r"[ \t]*[|!{=#*•·▪◦‣⁃:\d-]"
+_MAYBE_MARK_AT_START = re.compile(_MARK_FIRST)
+_MAYBE_MARK_LATER = re.compile(r"\n" + _MARK_FIRST + r"|=[ \t]*(?:\n|$)")
 
 SEP = " | "
 
 # The tidying rules (see ``_tidy``): white space runs, empty cells, the lead.
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"(?=\s)(?:\s{2,}|[^\S ])")  # runs that are not already one space
 _EMPTY_CELLS = re.compile(r"\| [ |]+")
 _TIDY_DROPS = re.compile(r"(?P<lead>^\s+)|\|\s[\s|]+|\s\s+")
 _ONE_SPACE = re.compile(r"[^\S ]")
@@ -186,7 +188,7 @@ def _replacement(m: re.Match[str]) -> tuple[str, int | None]:
 def _line_marks(text: str) -> list[tuple[int, int, str]]:
     """Spans decided per line: table scaffolding and cell separators, heading
     marks and bullets. Returned sorted as (start, end, replacement)."""
-    if not _MAYBE_MARKS.search(text):
+    if not _MAYBE_MARK_AT_START.match(text) and not _MAYBE_MARK_LATER.search(text):
         return []
     marks: list[tuple[int, int, str]] = []
     for m in _TABLE_SCAFFOLD.finditer(text):

@@ -102,46 +102,48 @@ class TitleMatcher:
     """Finds film titles in text, longest title first, on word boundaries.
 
     Normalised text is words (of ``\\w`` and ``'``) joined by single spaces, so
-    a title is found where its words stand in a row. Titles are looked up by
-    their words: at a word that starts some title, the runs of words as long as
-    the titles starting with it are looked up, the longest title found wins and
-    is skipped over. The work grows with the text, not with the number of titles.
+    a title is found where its words stand in a row. The titles' words form a
+    trie: from a word that starts some title the trie is walked along the text,
+    the longest title ending on the way wins and is skipped over. The work grows
+    with the text, not with the number of titles.
     """
 
     def __init__(self, titles: list[str]) -> None:
         self.titles = sorted(set(titles), key=lambda t: (-len(t), t))
         self._by_norm: dict[str, str] = {}
-        self._rank: dict[str, int] = {}  # normalised title -> priority (0 first)
-        lengths: dict[str, set[int]] = {}  # first word -> word counts of its titles
+        # word -> next words; the key None holds (priority, normalised title) of a title ending there
+        self._trie: dict = {}
         for rank, t in enumerate(self.titles):
             norm = normalise_title(t)
-            if norm and norm not in self._rank:
-                self._rank[norm] = rank
-                words = norm.split(" ")
-                lengths.setdefault(words[0], set()).add(len(words))
+            if norm and norm not in self._by_norm:
+                node = self._trie
+                for w in norm.split(" "):
+                    node = node.setdefault(w, {})
+                node[None] = (rank, norm)
             self._by_norm[norm] = t
-        self._lengths = {w: sorted(ks) for w, ks in lengths.items()}
 
     def find(self, text: str) -> list[str]:
         """Titles mentioned in ``text``, one entry per mention."""
         words = normalise_title(text).split(" ")
-        lengths, rank = self._lengths, self._rank
+        trie = self._trie
         found: list[str] = []
         after = 0  # where the last match ended: matches do not overlap
-        for i in [i for i, w in enumerate(words) if w in lengths]:
+        for i in [i for i, w in enumerate(words) if w in trie]:
             if i < after:
                 continue
-            best: tuple[int, str, int] | None = None
-            for k in lengths[words[i]]:
-                if i + k > len(words):
+            best: tuple[int, str] | None = None
+            node = trie[words[i]]
+            j = i + 1
+            while True:
+                ending = node.get(None)
+                if ending is not None and (best is None or ending < best):
+                    best, after = ending, j
+                if j == len(words) or words[j] not in node:
                     break
-                norm = " ".join(words[i : i + k])
-                r = rank.get(norm)
-                if r is not None and (best is None or r < best[0]):
-                    best = (r, norm, k)
+                node = node[words[j]]
+                j += 1
             if best is not None:
                 found.append(self._by_norm[best[1]])
-                after = i + best[2]
         return found
 
 

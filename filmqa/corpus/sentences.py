@@ -48,6 +48,8 @@ _WORD = re.compile(r"\S+")
 
 
 def _cap_length(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    if len(text[s:e].split()) <= MAX_SENTENCE_WORDS:
+        return [(s, e)]
     words = list(_WORD.finditer(text, s, e))
     if len(words) <= MAX_SENTENCE_WORDS:
         return [(s, e)]
