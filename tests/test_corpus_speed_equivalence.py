@@ -210,3 +210,29 @@ def test_punkt_sample_is_the_joined_bodies_as_far_as_they_are_read(monkeypatch):
     for bodies in (["abcd", "efgh", "ijkl"], ["abcdefgh", "xy", "z"], ["abcdefghijkl", "z"], [], ["a"]):
         assert _training_sample(bodies) == "\n\n".join(bodies)[: len(_training_sample(bodies))]
         assert len(_training_sample(bodies)) >= min(10, len("\n\n".join(bodies)))
+
+
+# --------------------------------------------------------------------------- worker processes
+
+
+def _dump(corpus) -> dict:
+    return {
+        "documents": [d.model_dump() for d in corpus.documents],
+        "passages": [p.model_dump() for p in corpus.passages],
+        "films": [f.model_dump() for f in corpus.films],
+        "skipped": [s.model_dump() for s in corpus.skipped],
+    }
+
+
+@pytest.mark.parametrize("folder", ["seeds", "tests/data/multifilm"])
+def test_documents_read_in_worker_processes_give_the_same_corpus(folder, monkeypatch):
+    from filmqa.corpus import build_corpus_from_files
+    from filmqa.corpus.loading import read_corpus
+
+    files, skipped = read_corpus(ROOT / folder)
+    alone = build_corpus_from_files(folder, files, skipped, workers=1)
+    # tasks of one document, so both workers get some
+    monkeypatch.setattr("filmqa.corpus.DOCS_PER_TASK", 1)
+    shared = build_corpus_from_files(folder, files, skipped, workers=2)
+    assert _dump(shared) == _dump(alone)
+    assert len(alone.passages) > 50

@@ -28,51 +28,86 @@ def _has_word(text: str) -> bool:
     return _ALNUM.search(text) is not None
 
 
-def _sentences_of_paragraph(text: str, start: int, end: int, splitter: SentenceSplitter) -> list[Sentence]:
+# A sentence as plain data: (text, start, end). Passages are first found as plain
+# data too, so the work can run in another process and come back cheaply.
+SentenceSpan = tuple[str, int, int]
+# (section, text, start, end, first sentence, end of its sentences) — indexes of
+# the document's sentence list
+PassageSpan = tuple["str | None", str, int, int, int, int]
+
+
+def _sentences_of_paragraph(text: str, start: int, end: int, splitter: SentenceSplitter) -> list[SentenceSpan]:
     cleaned, starts, ends = clean_with_map(text[start:end])
     out = []
     for lo, hi in splitter.spans(cleaned):
         a, b = start + starts[lo], start + ends[hi - 1]
         sent = clean(text[a:b])
         if _has_word(sent):
-            out.append(Sentence(text=sent, start=a, end=b))
+            out.append((sent, a, b))
     return out
 
 
-def sentences_of_run(text: str, blocks: list[Block], splitter: SentenceSplitter) -> list[Sentence]:
+def sentences_of_run(text: str, blocks: list[Block], splitter: SentenceSplitter) -> list[SentenceSpan]:
     """Sentences of a run of blocks of one kind, in order."""
     kind = blocks[0].kind
     if kind != "prose":
         # item and row blocks carry their cleaned text; a field's is "key: value"
         texts = [(b, b.text if kind != "field" else clean(text[b.start : b.end])) for b in blocks]
-        return [Sentence(text=t, start=b.start, end=b.end) for b, t in texts if _has_word(t)]
-    out: list[Sentence] = []
+        return [(t, b.start, b.end) for b, t in texts if _has_word(t)]
+    out: list[SentenceSpan] = []
     for _, para in groupby(blocks, key=lambda b: b.para):
         para = list(para)
         out.extend(_sentences_of_paragraph(text, para[0].start, para[-1].end, splitter))
     return out
 
 
-def chunk(sentences: list[Sentence], max_sentences: int) -> list[list[Sentence]]:
-    """Greedy windows of whole sentences under a word budget, overlapping by one."""
-    chunks: list[list[Sentence]] = []
+def chunk(sentences: list[SentenceSpan], max_sentences: int) -> list[tuple[int, int]]:
+    """Greedy windows of whole sentences under a word budget, overlapping by one,
+    as (first, end) indexes of ``sentences``."""
+    chunks: list[tuple[int, int]] = []
     i = 0
     while i < len(sentences):
-        window = [sentences[i]]
-        words = len(sentences[i].text.split())
+        words = len(sentences[i][0].split())
         j = i + 1
-        while j < len(sentences) and len(window) < max_sentences:
-            w = len(sentences[j].text.split())
+        while j < len(sentences) and j - i < max_sentences:
+            w = len(sentences[j][0].split())
             if words + w > MAX_WORDS:
                 break
-            window.append(sentences[j])
             words += w
             j += 1
-        chunks.append(window)
+        chunks.append((i, j))
         if j >= len(sentences):
             break
-        i = j - 1 if len(window) >= 3 else j  # overlap by one sentence in longer windows
+        i = j - 1 if j - i >= 3 else j  # overlap by one sentence in longer windows
     return chunks
+
+
+def passage_spans(text: str, blocks: list[Block], splitter: SentenceSplitter) -> tuple[list[SentenceSpan], list[PassageSpan]]:
+    """The sentences of one document and its passages over them."""
+    sentences: list[SentenceSpan] = []
+    passages: list[PassageSpan] = []
+    content = [b for b in blocks if b.kind in MAX_SENTENCES]
+    for _, run in groupby(content, key=lambda b: (b.run, b.kind, b.section)):
+        run = list(run)
+        base = len(sentences)
+        sentences.extend(sentences_of_run(text, run, splitter))
+        for i, j in chunk(sentences[base:], MAX_SENTENCES[run[0].kind]):
+            start, end = sentences[base + i][1], sentences[base + j - 1][2]
+            body = sentences[base + i][0] if j - i == 1 else clean(text[start:end])
+            if body:
+                passages.append((run[0].section, body, start, end, base + i, base + j))
+    return sentences, passages
+
+
+def make_passages(
+    sentences: list[SentenceSpan], spans: list[PassageSpan], *, doc_id: str, title: str, films: list[str], first_id: int
+) -> list[Passage]:
+    """Passage models from ``passage_spans``, numbered from ``first_id``."""
+    sents = [Sentence(text=t, start=a, end=b) for t, a, b in sentences]
+    return [
+        Passage(id=first_id + n, doc_id=doc_id, title=title, section=section, text=body, start=start, end=end, sentences=sents[i:j], films=films)
+        for n, (section, body, start, end, i, j) in enumerate(spans)
+    ]
 
 
 def build_passages(
@@ -86,27 +121,5 @@ def build_passages(
     first_id: int,
 ) -> list[Passage]:
     """All passages of one document, numbered from ``first_id``."""
-    passages: list[Passage] = []
-    content = [b for b in blocks if b.kind in MAX_SENTENCES]
-    for _, run in groupby(content, key=lambda b: (b.run, b.kind, b.section)):
-        run = list(run)
-        sentences = sentences_of_run(text, run, splitter)
-        for window in chunk(sentences, MAX_SENTENCES[run[0].kind]):
-            start, end = window[0].start, window[-1].end
-            body = window[0].text if len(window) == 1 else clean(text[start:end])
-            if not body:
-                continue
-            passages.append(
-                Passage(
-                    id=first_id + len(passages),
-                    doc_id=doc_id,
-                    title=title,
-                    section=run[0].section,
-                    text=body,
-                    start=start,
-                    end=end,
-                    sentences=window,
-                    films=films,
-                )
-            )
-    return passages
+    sentences, spans = passage_spans(text, blocks, splitter)
+    return make_passages(sentences, spans, doc_id=doc_id, title=title, films=films, first_id=first_id)
