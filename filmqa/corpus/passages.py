@@ -99,15 +99,34 @@ def passage_spans(text: str, blocks: list[Block], splitter: SentenceSplitter) ->
     return sentences, passages
 
 
+_SHARED_FIELD_SETS: dict[type, set[str]] = {}
+
+
+def share_field_sets(models: list) -> None:
+    """Let models of one class whose sets of explicitly given fields are equal
+    carry one set object, instead of one each (pydantic makes a new set per
+    model: 200-700 bytes; at a million passages with their sentences that is
+    over a gigabyte). Nothing in filmqa reads the sets; assigning a field that
+    was not given (a passage's ``score``) would mark it given on them all."""
+    for m in models:
+        own = m.__pydantic_fields_set__
+        shared = _SHARED_FIELD_SETS.setdefault(type(m), own)
+        if own is not shared and own == shared:
+            object.__setattr__(m, "__pydantic_fields_set__", shared)
+
+
 def make_passages(
     sentences: list[SentenceSpan], spans: list[PassageSpan], *, doc_id: str, title: str, films: list[str], first_id: int
 ) -> list[Passage]:
     """Passage models from ``passage_spans``, numbered from ``first_id``."""
     sents = [Sentence(text=t, start=a, end=b) for t, a, b in sentences]
-    return [
+    passages = [
         Passage(id=first_id + n, doc_id=doc_id, title=title, section=section, text=body, start=start, end=end, sentences=sents[i:j], films=films)
         for n, (section, body, start, end, i, j) in enumerate(spans)
     ]
+    share_field_sets(sents)
+    share_field_sets(passages)
+    return passages
 
 
 def build_passages(
