@@ -44,7 +44,8 @@ def test_titles_are_found_however_written(qa, question, expected, film):
 @pytest.mark.parametrize(
     "question",
     ["Who directed The Lantern Field III?", "who directed lantern field 3", "Who directed Ferro Eight?",
-     "When was Return to Ferro Seven released?", "Who composed the music for the Ferro Seven sequel?"],
+     "When was Return to Ferro Seven released?", "Who composed the music for the Ferro Seven sequel?",
+     "Who composed the music for Lantern Field of the North?"],
 )
 def test_films_the_corpus_lacks_are_abstained(qa, question):
     reply = qa.ask(question)

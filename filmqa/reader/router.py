@@ -245,8 +245,12 @@ def films_named(q: str, kb: Knowledge) -> tuple[list[str], str | None]:
     for t, label in titles:
         at = cq.find(f" {t} ")
         if at < 0 and t.startswith("the ") and t[4:] not in known:
-            t = t[4:]  # "Orchard Thieves" for "The Orchard Thieves"
+            t = t[4:]  # "Orchard Thieves" for "The Orchard Thieves" -- unless it is part of a longer name ("Stone of the Border")
             at = cq.find(f" {t} ")
+            words_re = r"\W+".join(map(re.escape, t.split()))
+            m = re.search(rf"(?i:\b{words_re}\b)(?P<next>\s+(?:(?:of|the|and|in|on|at)\s+)*(?!Part\b)[A-Z][a-z])?", q)
+            if m is not None and m.group("next"):
+                at = -1
         if at < 0:
             continue
         after = cq[at + len(t) + 2 :].split()
