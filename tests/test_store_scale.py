@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from filmqa.corpus import build_corpus
@@ -230,3 +231,13 @@ def test_table_docs_are_the_documents_with_such_a_column(folder, tmp_cache):
         for terms in [[t] for t in sorted(headers)] + [sorted(headers), ["date", "publish"], ["nosuchheader"], []]:
             expect = [d.doc_id for d in qa.documents if {t for r in d.table_rows for h in r.cells for t in analyse(h)} & set(terms)]
             assert kb.table_docs(terms) == expect, terms
+
+
+def test_damaged_text_bytes_read_as_replacement_characters(corpus, tmp_cache):
+    qa, _ = load(corpus, tmp_cache)
+    blob = np.load(qa.cache_path / "p_text.npy")
+    blob[int(np.load(qa.cache_path / "p_text_off.npy")[0])] = 0xFF  # not UTF-8, same length: the load checks pass
+    np.save(qa.cache_path / "p_text.npy", blob)
+    qa, notices = load(corpus, tmp_cache)
+    assert notices == [] and qa.passages[0].text.startswith("\ufffd")
+    assert len(list(qa.passages)) == len(qa.passages) and qa.search("Olga Brandt", k=1)

@@ -34,7 +34,11 @@ def _utf8(text: str) -> bytes:
 
 
 def _text(blob, lo: int, hi: int) -> str:
-    return bytes(blob[lo:hi]).decode("utf-8", "surrogatepass")
+    data = bytes(blob[lo:hi])
+    try:
+        return data.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:  # bytes damaged on disk after the load checks: shown, never a crash
+        return data.decode("utf-8", "replace")
 
 
 class _Interner:
