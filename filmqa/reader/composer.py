@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..models import Answer, AnswerType, Citation, Conflict, ConflictValue, Passage, PassageRef, Sentence
 from ..retriever.analysis import analyse
-from .extract import extract, find_span, fmt_money
+from .extract import extract, find_lower_places, find_span, fmt_money
 from .knowledge import Knowledge, split_names
 from .router import Reading, asked_unit
 
@@ -191,6 +191,7 @@ _QUALIFIERS = {
     "television": r"\btelevision\b|\btv\b|\bbroadcast",
     "sequel": r"\bsequel\b|\bpart ii\b",
 }
+_PLAIN_WHERE = re.compile(r"^\s*where\b", re.I)  # not "which city/country": a place may have no name
 _MEASURES = {"tall": r"feet|foot|ft\b|cm\b|metres|meters|m\b|inches|in\b|[′']", "old": r"years|yrs"}
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|should) have\b|\bif it had\b|\bplanned\b|\bwas to be\b", re.I)
 _QUALIFIED = {T.MONEY, T.DATE, T.YEAR, T.ORGANISATION, T.NUMBER, T.DURATION, T.PLACE}
@@ -277,6 +278,9 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                         found = [(first, first, offset0 + value_part.find(first))]
         elif ext_type == T.DURATION and reading.route.aspect != "runtime":
             found = list(find_span(text))  # "how long after ...", "for how long ...": not the film's length
+        elif ext_type == T.PLACE and _PLAIN_WHERE.search(reading.route.resolved_question):
+            named = extract(ext_type, text, kb, exclude)
+            found = named + [(a, b, o) for a, b, o in find_lower_places(text) if not named]
         else:
             found = extract(ext_type, text, kb, exclude)
         for surface, norm, offset in found:
@@ -290,6 +294,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             bonus = 0.3 if dist < 40 else 0.15 if dist < 90 else 0.0
             if atype in _QUALIFIED:
                 bonus += _qualifier_fit(text, offset, surface, q_quals, q_places)
+            if ext_type == T.PLACE and surface[:1].islower():
+                bonus -= 0.3  # a place with no name answers only when no named place does
             if unit:
                 # "how many admissions": the count written with that word
                 after = text[offset + len(surface) : offset + len(surface) + 30].lower()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..models import AnswerType
+from ..retriever.analysis import STOP_WORDS
 from .knowledge import NAME_SPAN, Knowledge
 
 T = AnswerType
@@ -181,6 +182,21 @@ def find_places(s: str, kb: Knowledge):
 # "48 Hrs.", "The Killer", "Conan the Destroyer": capitalised words, small joining words inside, a number first
 TITLE_SPAN = re.compile(r"(?<![\w'’])(?:The\s+|A\s+|An\s+|\d{1,4}\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of|the|and|in|on|to|a|for|&)?\s*[A-Z0-9][\w'’.&-]*)*")
 _MONTH_WORDS = set(MONTHS.split("|")) | set(_MON3.split("|"))
+
+
+# "at a bus terminal", "in the snow": a place with no name
+LOWER_PLACE = re.compile(r"\b(?:in|at|inside|near|on|under|into)\s+(?:a|an|the)\s+(?P<place>(?:[a-z]+\s+){0,2}[a-z]{3,})\b")
+_NOT_PLACE_HEAD = {"end", "way", "time", "film", "movie", "role", "case", "middle", "process", "meantime", "past", "future", "course",
+                   "rest", "form", "story", "scene", "sequence", "script", "first", "last", "same", "top", "lead", "box", "part"}
+
+
+def find_lower_places(s: str):
+    for m in LOWER_PLACE.finditer(s):
+        place = m.group("place")
+        words_ = place.split()
+        if words_[-1] in _NOT_PLACE_HEAD or words_[0] in _NOT_PLACE_HEAD or any(w in STOP_WORDS for w in words_):
+            continue
+        yield place, place, m.start("place")
 
 
 def find_titles(s: str, kb: Knowledge):
