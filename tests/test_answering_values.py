@@ -75,3 +75,12 @@ def test_counts_and_spans(tmp_path):
     assert "six months" in (qa.ask("How long after Brass Orchard did Iron Orchard come out?").answer or "")
     assert qa.ask("How tall is Ann Lowe?").answer is None
     assert qa.ask("What is the sequel to Velvet Mile called?").answer is None
+
+
+def test_hit_or_flop_is_a_yes_no_question(tmp_path):
+    (tmp_path / "a.txt").write_text("Glass Anchor\n\nGlass Anchor is a 1994 drama film directed by Ann Lowe. "
+                                    "The film was a box office success, earning four times its budget.\n")
+    (tmp_path / "b.txt").write_text("Velvet Mile\n\nVelvet Mile is a 1990 drama film directed by Ann Lowe. It runs 95 minutes.\n")
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    reply = qa.ask("Glass Anchor: hit or flop?")
+    assert reply.answer is not None and reply.answer.startswith("Yes"), reply.text

@@ -604,7 +604,7 @@ def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSente
     best = pool[0]
     citer = _Citer()
     n = citer.cite(best)
-    q = reading.route.question
+    q = reading.normalised or reading.route.question
     if atype == T.YESNO:
         yes = _polarity(best.sentence.text, q)
         rivals = [s for s in pool[1:8] if s.passage.doc_id != best.passage.doc_id and s.coverage >= 0.6 and best.coverage >= 0.6
@@ -615,7 +615,7 @@ def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSente
             vals = [ConflictValue(value="Yes" if yes else "No", citations=[n]), ConflictValue(value="No" if yes else "Yes", citations=[m])]
             answer = "Yes or no — the sources disagree"
             text = f"The sources disagree.\n{vals[0].value}: {best.sentence.text} [{n}]\n{vals[1].value}: {r.sentence.text} [{m}]"
-            return Answer(question=q, answer=answer, text=text, citations=citer.citations,
+            return Answer(question=reading.route.question, answer=answer, text=text, citations=citer.citations,
                           conflicts=[Conflict(fact=fact_name(reading), values=vals)], route=reading.route, confidence=0.5)
         answer = "Yes" if yes else "No"
         text = f"{answer}. {best.sentence.text} [{n}]"
@@ -626,4 +626,4 @@ def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSente
     else:
         answer = best.sentence.text
         text = f"{best.sentence.text} [{n}]"
-    return Answer(question=q, answer=answer, text=text, citations=citer.citations, route=reading.route, confidence=round(min(1.0, best.score / 2), 3))
+    return Answer(question=reading.route.question, answer=answer, text=text, citations=citer.citations, route=reading.route, confidence=round(min(1.0, best.score / 2), 3))

@@ -69,6 +69,7 @@ ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
 # Phrasings rewritten to the words documents use before the question is read
 # (the rewritten text only drives routing and search; replies quote the question).
 PHRASES: list[tuple[str, str]] = [
+
     (r"\bdirector of photography\b|\bdop\b|\bd\.o\.p\.", "cinematographer"),
     (r"\bcost to (?:make|produce|shoot)\b", "budget"),
     (r"\b(?:wr[io]te|did|composed|created) the (?:film's |movie's )?(music|score|soundtrack)\b", r"composed the \1"),
@@ -318,6 +319,12 @@ def normalise_question(q: str) -> str:
     out = q
     for pattern, repl in PHRASES:
         out = re.sub(pattern, repl, out, flags=re.I)
+    # "hit or flop?", "Red Heat: success or failure?": a choice of two words asks yes/no about the first
+    m = re.search(r"(?:^|[:,]\s*|\s(?:it|film|movie)\s+|\s(?=an?\s))(?:an?\s+)?([a-z][a-z-]+)\s+or\s+(?:an?\s+)?[a-z][a-z-]+\s*\?*\s*$", out)
+    if m and len(out.split()) <= 8:
+        subject = out[: m.start(1)].strip(" :,")
+        subject = re.sub(r"^(?:was|is)\s+|\s+(?:an?)$", "", subject, flags=re.I).strip() or "it"
+        out = f"Was {subject} a {m.group(1)}?"
     return out
 
 
