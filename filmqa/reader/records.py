@@ -54,7 +54,7 @@ def record_sentences(qa, kb, reading: Reading) -> list:
     found whatever BM25 ranks, because a record is terse and rarely wins on terms.
     """
     route = reading.route
-    films = [route.film] if route.film else list(kb.facts)
+    films = [route.film] if route.film else []  # with no film, every film's records would be a guess (and slow)
     out = []
     seen = set()
 
@@ -184,7 +184,9 @@ def rank_lookup(qa, kb, reading: Reading):
         return None
     pat = re.compile(rf"(?P<rank>{_RANK}(?:[\s-]+{_RANK})*)\s+(?:[A-Z][\w'’\"]+\s+){{0,2}}?(?:{'|'.join(map(re.escape, sorted(names)))})\b")
     found: dict[str, list] = defaultdict(list)
-    docs = qa.film(route.film).doc_ids if route.film and qa.film(route.film) else [d.doc_id for d in qa.documents]
+    if not route.film or not qa.film(route.film):
+        return None  # a rank is asked of a character in one film
+    docs = qa.film(route.film).doc_ids
     for doc_id in docs:
         for pid in qa.passage_range(doc_id):
             p = qa.passages[pid]
