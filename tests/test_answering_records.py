@@ -27,6 +27,7 @@ ARTICLE = """Glass Harbour
 }}}}
 
 Glass Harbour is a {year} thriller film directed by {director}. It was released by {distributor} on {released}.
+It is based on the novel ''Night Ferry'' by {novelist}. It premiered at a festival on {festival}, and opened in the United Kingdom on {uk}.
 
 ==Production==
 {studio} bought the script in {early}. Filming took place in {city}, with {dop} as director of photography.
@@ -63,11 +64,11 @@ def qa(tmp_path_factory) -> FilmQA:
     _write(root, "glass", "Glass Harbour", director="Ilse Varga", composer="Tomas Rehn", dop="Petra Lind",
            studio="Northlight Pictures", distributor="Halcyon Releasing", released="April 4, 2004", year=2004,
            runtime=97, budget="$18 million", budget_short="$18.0M", gross="$44.5 million", gross_short="$44.5M",
-           early="2002", city="Tallinn")
+           early="2002", city="Tallinn", novelist="Ruth Calder", festival="February 1, 2004", uk="June 11, 2004")
     _write(root, "copper", "The Copper Road", director="Marek Olsen", composer="Ana Duval", dop="Jon Brisk",
            studio="Greyfield Films", distributor="Paloma Distribution", released="May 9, 1991", year=1991,
            runtime=121, budget="$7 million", budget_short="$7.0M", gross="$9.1 million", gross_short="$9.1M",
-           early="1989", city="Lisbon")
+           early="1989", city="Lisbon", novelist="Oren Vale", festival="January 5, 1991", uk="August 2, 1991")
     return FilmQA.from_directory(root, cache=False)
 
 
@@ -85,6 +86,8 @@ def qa(tmp_path_factory) -> FilmQA:
         ("What studio made The Copper Road?", "Greyfield Films"),
         ("director of glass harbour?", "Ilse Varga"),
         ("Where was The Copper Road filmed?", "Lisbon"),
+        ("Who wrote the novel Glass Harbour is based on?", "Ruth Calder"),
+        ("When did Glass Harbour come out in the UK?", "June 11, 2004"),
     ],
 )
 def test_answers_come_from_the_right_record_and_are_quoted(qa, question, expected):

@@ -47,6 +47,7 @@ _CUES = {
 _CRAFTS = {
     "direction": (r"director|filmmaker", r"directed|helmed", r"direction|helming"),
     "music": (r"composer", r"composed|scored", r"score|music|soundtrack|themes?"),
+    "source": (r"novelist|author|writer", r"wrote|written|penned", r"novel|book|memoir|story|play"),
     "writing": (r"writer|screenwriter|scribe|scripter", r"wrote|written|penned|scripted|co-wrote|co-written", r"screenplay|script|story"),
     "cinematography": (r"cinematographer|director of photography|dp|camera ?man", r"shot|photographed|lensed|filmed", r"cinematography|camerawork|photography"),
     "editing": (r"editor|film editor", r"edited|cut", r"editing"),
@@ -66,9 +67,9 @@ def craft_binding(aspect: str) -> tuple[re.Pattern, ...] | None:
     noun, verb, thing = _CRAFTS[aspect]
     return tuple(re.compile(p) for p in (
         rf"\b(?i:{noun})s?\b[,:]?\s+(?:(?i:was|is|were)\s+)?(?:[a-z]+\s+)?(?P<a>[A-Z])",        # director Walter Hill
-        rf"\b(?i:{verb}|{thing}|{noun})\s+(?:[a-z]+\s+){{0,2}}?by\s+(?P<a>[A-Z])",               # directed by X, music by X
+        rf"\b(?i:{verb}|{thing}|{noun})\s+(?:[\w'’*]+\s+){{0,3}}?by\s+(?P<a>[A-Z])",            # directed by X, the novel Windfall by X
         rf"(?P<z>[A-Za-z.])\s+(?:(?:who|also|later|then|had|has|co-)\s*)?(?i:{verb})\b",           # X directed
-        rf"(?P<z>[A-Za-z.])['’]s\s+(?:[a-z]+\s+){{0,2}}?(?i:{thing})\b",                         # X's rugged direction
+        rf"(?P<z>[A-Za-z.])['’]s\s+(?:[a-z0-9]+\s+){{0,2}}?(?i:{thing})\b",                      # X's rugged direction, X's 1991 novel
         rf"(?P<z>[A-Za-z.])\s+(?:as|was the|is the|served as(?: the)?)\s+(?:film's\s+)?(?i:{noun})\b",  # X as director of photography
     ))
 
@@ -194,6 +195,7 @@ _QUALIFIERS = {
 _PLAIN_WHERE = re.compile(r"^\s*where\b", re.I)  # not "which city/country": a place may have no name
 _MEASURES = {"tall": r"feet|foot|ft\b|cm\b|metres|meters|m\b|inches|in\b|[′']", "old": r"years|yrs"}
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|should) have\b|\bif it had\b|\bplanned\b|\bwas to be\b", re.I)
+_PLACE_ALIASES = {"US": "United States", "U.S.": "United States", "USA": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom"}
 _QUALIFIED = {T.MONEY, T.DATE, T.YEAR, T.ORGANISATION, T.NUMBER, T.DURATION, T.PLACE}
 
 
@@ -213,7 +215,11 @@ def _cast_names(kb: Knowledge, film: str | None) -> tuple[set[str], set[str]]:
 def _question_places(reading: Reading) -> set[str]:
     """Capitalised names in the question other than its film ("in Germany", "the UK")."""
     film = (reading.route.film or "").lower()
-    return {e for e in reading.entities if e.lower() not in film and len(e) >= 2}
+    places = {e for e in reading.entities if e.lower() not in film and len(e) >= 2}
+    for short, full in _PLACE_ALIASES.items():
+        if re.search(rf"\b{short}\b", reading.route.resolved_question):
+            places.add(full)
+    return places
 
 
 def _qualifier_fit(text: str, offset: int, surface: str, q_quals: set[str], q_places: set[str]) -> float:

@@ -52,6 +52,7 @@ ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "music": (r"\bmusic|\bscore\b|\bscored\b|\bcompos|\bsoundtrack", "music score composer composed", ("music", "music by", "composer")),
     "cinematography": (r"\bcinematograph|\bphotograph|\bcamera|\blensed|\bdp\b", "cinematography photography", ("cinematography",)),
     "editing": (r"\bedit(?:or|ed|ing)\b", "editing editor edited", ("editing", "edited by", "editor")),
+    "source": (r"\bnovel|\bbook\b|\bbased on\b|\badapted from\b|\bsource material|\bnovelist|\bauthor\b|\bmemoir|\bplay\b.*\badapted", "novel book based adapted author", ("based on",)),
     "writing": (r"\bwr[io]te|\bwritten|\bwriters?\b|\bscript|\bscreenplay|\bpenned|\bscreenwriter", "screenplay writers script written", ("screenplay", "writer", "written by", "story", "writers")),
     "direction": (r"\bdirect|\bhelm", "directed director", ("director", "directed by")),
     "distribution": (r"\bdistribut", "distributed distributor", ("distributor", "distributed by")),
@@ -95,7 +96,8 @@ SYNONYMS = {
     "duration": "runtime", "cost": "budget", "costs": "budget", "shot": "filmed", "filmed": "shot",
     "location": "shot", "locations": "shot", "starred": "stars", "actor": "played", "actress": "played",
     "portrayed": "played", "role": "as", "character": "played", "premiered": "premiere", "came": "released",
-    "photography": "cinematography", "cinematographer": "cinematography", "take": "took taken", "took": "take", "shoot": "shot shooting filming", "shooting": "shot shoot filming", "villain": "villain antagonist kingpin gangster lord", "villains": "villain antagonist kingpin gangster henchmen", "wife": "wife", "hit": "success", "flop": "disappointment", "success": "success",
+    "photography": "cinematography", "cinematographer": "cinematography", "us": "united states", "usa": "united states", "america": "united states", "uk": "united kingdom", "britain": "united kingdom",
+    "take": "took taken", "took": "take", "shoot": "shot shooting filming", "shooting": "shot shoot filming", "villain": "villain antagonist kingpin gangster lord", "villains": "villain antagonist kingpin gangster henchmen", "wife": "wife", "hit": "success", "flop": "disappointment", "success": "success",
     "critics": "critics", "score": "score", "rating": "rating", "graded": "grade", "grade": "cinemascore",
 }
 
