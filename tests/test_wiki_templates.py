@@ -56,3 +56,13 @@ def test_field_spans_still_clean_to_their_text():
         text = clean(INFOBOX[fl.start : fl.end])
         assert text.split("=", 1)[1].strip() == fl.value
         assert clean_with_map(INFOBOX[fl.start : fl.end])[0] == text
+
+
+def test_markdown_emphasis_is_dropped_but_bullets_and_arithmetic_stay():
+    assert clean("*The Salt Harvest* is a 2011 drama film.") == "The Salt Harvest is a 2011 drama film."
+    assert clean("It adapts *Windfall*, a 1991 novel; **bold** too.") == "It adapts Windfall, a 1991 novel; bold too."
+    assert clean("5 * 3 = 15 and a*b") == "5 * 3 = 15 and a*b"
+    layout = segment("Intro line.\n\n*Harbour Lights* is a 1969 film.\n\n* Olga Brandt as Mara\n* Piet Ravel as Jan\n")
+    kinds = [(b.kind, b.text) for b in layout.blocks if b.kind in ("prose", "item")]
+    assert ("prose", "Harbour Lights is a 1969 film.") in kinds
+    assert ("item", "Olga Brandt as Mara") in kinds

@@ -39,7 +39,7 @@ _INLINE_BRANCHES = (
   | (?P<wikilink>\[\[(?P<ltarget>[^\]|]*)(?:\|(?P<llabel>[^\]]*))?\]\])
   | (?P<extlink>\[https?://\S+(?:\s(?P<elabel>[^\]]*))?\])
   | (?P<mdlink>\[(?P<mdlabel>[^\]\n]+)\]\([^)\s]+\))
-  | (?P<bold>'{2,5} | \*\*(?=\S) | \*\*(?<=\S\*\*))
+  | (?P<bold>'{2,5} | \*\*(?=\S) | \*\*(?<=\S\*\*) | (?<![\w*])\*(?=[^\s*]) | \*(?<=[^\s*]\*)(?![\w*]))
   | (?P<entity>&(?:[a-zA-Z]{2,8}|\#\d{1,6}|\#x[0-9a-fA-F]{1,6});)
     """
 )
@@ -135,7 +135,9 @@ _TABLE_SCAFFOLD = re.compile(r"^[ \t]*(?:\{\||\|\}|\|-.*|\|\+.*|\|?[ \t]*:?-{2,}
 _TABLE_LINE = re.compile(r"^[ \t]*[|!].*$", re.M)
 _CELL_SEP = re.compile(r"\|\||!!|\||^[ \t]*!", re.M)
 _HEADING_MARKS = re.compile(r"^[ \t]*(?:={1,6}(?=[^=\n]*={1,6}[ \t]*$)|#{1,6}[ \t]+)|(?<=[^=\n])={1,6}[ \t]*$", re.M)
-_BULLET = re.compile(r"^[ \t]*(?:[*•·▪◦‣⁃-]+|\d{1,3}[.)])[ \t]+|^[ \t]*[*•]+(?=\S)", re.M)
+# "*X ... Y*" at the start of a line is Markdown emphasis, not a bullet
+EMPHASIS_AHEAD = r"(?!\*[^\s*][^\n]*?[^\s*]\*(?![\w*]))"
+_BULLET = re.compile(rf"^[ \t]*(?:[*•·▪◦‣⁃-]+|\d{{1,3}}[.)])[ \t]+|^[ \t]*{EMPHASIS_AHEAD}[*•]+(?=\S)", re.M)
 
 # Every line mark above starts a line with one of these or ends it with "=".
 _MARK_FIRST = r"[ \t]*[|!{=#*•·▪◦‣⁃:\d-]"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import CastCredit, InfoboxField, TableRow
-from .cleaning import clean
+from .cleaning import EMPHASIS_AHEAD, clean
 
 
 @dataclass(slots=True)
@@ -44,7 +44,7 @@ _WIKI_HEADING = re.compile(r"^[ \t]*(={1,6})[ \t]*([^=\n][^\n]*?)[ \t]*\1[ \t]*"
 _MD_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _MD_TABLE_LINE = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _MD_TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
-_BULLET = re.compile(r"^[ \t]*(?:[*•·▪◦‣⁃-]+|\d{1,3}[.)])[ \t]*(?=\S)")
+_BULLET = re.compile(rf"^[ \t]*{EMPHASIS_AHEAD}(?:[*•·▪◦‣⁃-]+|\d{{1,3}}[.)])[ \t]*(?=\S)")
 _SENTENCE_END = re.compile(r"""[.!?…:]["'”’)\]]*$|\*\*$""")
 
 # Web-page furniture that is never about the film: sharing, newsletters,
