@@ -231,6 +231,52 @@ def _canon_titles(items: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
     return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
 
 
+@dataclass
+class _TitleIndex:
+    """The corpus titles as ``films_named`` reads them, looked up by the question's word runs.
+
+    A question names a title when the title's words stand in a row in it, so
+    only the titles equal to one of its (few) word runs are read, not every
+    film of the corpus on every question (tens of thousands at a million passages).
+    """
+
+    titles: list[tuple[str, str]]  # _canon_titles: (canonical title, label), longest first
+    known: set[str]
+    at: dict[str, int]  # title -> its place in titles
+    without_the: dict[str, list[int]]  # "orchard thieves" -> places of "the orchard thieves" (when not a title itself)
+    series: dict[str, list[int]]  # "night train" -> places of "night train ii", "night train i"…
+    longest: int  # words in the longest title
+
+    @classmethod
+    def of(cls, kb: Knowledge) -> "_TitleIndex":
+        cached = _TITLE_INDEX.get(id(kb.film_titles))
+        if cached is not None and cached[0] is kb.film_titles:
+            return cached[1]
+        titles = _canon_titles(tuple(sorted(kb.film_titles.items())))
+        known = {t for t, _ in titles}
+        without_the: dict[str, list[int]] = {}
+        series: dict[str, list[int]] = {}
+        for i, (t, _) in enumerate(titles):
+            if t.startswith("the ") and t[4:] not in known:
+                without_the.setdefault(t[4:], []).append(i)
+            toks = t.split()
+            if len(toks) >= 2 and toks[-1] in _SERIES_MARK | {"i"}:
+                series.setdefault(" ".join(toks[:-1]), []).append(i)
+        index = cls(titles, known, {t: i for i, (t, _) in enumerate(titles)}, without_the, series,
+                    max((len(t.split()) for t in known), default=0))
+        if len(_TITLE_INDEX) >= 8:
+            _TITLE_INDEX.clear()
+        _TITLE_INDEX[id(kb.film_titles)] = (kb.film_titles, index)
+        return index
+
+    def runs(self, cq: str) -> set[str]:
+        words = cq.split()
+        return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + self.longest) + 1)}
+
+
+_TITLE_INDEX: dict[int, tuple[dict, _TitleIndex]] = {}
+
+
 def films_named(q: str, kb: Knowledge) -> tuple[list[str], str | None]:
     """Films named in the question, and a series title it names that the corpus lacks.
 
@@ -241,11 +287,14 @@ def films_named(q: str, kb: Knowledge) -> tuple[list[str], str | None]:
     """
     found = kb.films_in(q)
     cq = f" {canon_title(q)} "
-    titles = _canon_titles(tuple(sorted(kb.film_titles.items())))
-    known = {t for t, _ in titles}
+    index = _TitleIndex.of(kb)
+    titles, known, runs = index.titles, index.known, index.runs(cq)
+    # the titles whose words (or, without "The", whose other words) stand in a row in the question, in title order:
+    # for any other title the loop below finds nothing
+    named = sorted({index.at[r] for r in runs if r in index.at} | {i for r in runs for i in index.without_the.get(r, ())})
     canon_hits: list[str] = []
     other = None
-    for t, label in titles:
+    for t, label in (titles[i] for i in named):
         at = cq.find(f" {t} ")
         if at < 0 and t.startswith("the ") and t[4:] not in known:
             t = t[4:]  # "Orchard Thieves" for "The Orchard Thieves" -- unless it is part of a longer name ("Stone of the Border")
@@ -268,13 +317,11 @@ def films_named(q: str, kb: Knowledge) -> tuple[list[str], str | None]:
             if label not in found:
                 found.insert(0, label)
     if not found:
-        for t, _ in titles:
-            toks = t.split()
-            if len(toks) >= 2 and toks[-1] in _SERIES_MARK | {"i"}:
-                stem = " ".join(toks[:-1])
-                m = re.search(rf" {re.escape(stem)} (\S+) ", cq) if f" {stem} " in cq else None
-                if m and m.group(1) in _SERIES_MARK and f"{stem} {m.group(1)}" not in known:
-                    other = other or f"{stem} {m.group(1)}"
+        for i in sorted(i for r in runs for i in index.series.get(r, ())):  # series titles whose stem is in the question
+            stem = " ".join(titles[i][0].split()[:-1])
+            m = re.search(rf" {re.escape(stem)} (\S+) ", cq)
+            if m and m.group(1) in _SERIES_MARK and f"{stem} {m.group(1)}" not in known:
+                other = other or f"{stem} {m.group(1)}"
     # "Return to Iron Dragon", "Revenge of the Valley": a capitalised title word before a corpus title
     for label in list(found):
         title = re.sub(r"^the\s+", "", label.rsplit(" (", 1)[0], flags=re.I)
@@ -289,7 +336,7 @@ def films_named(q: str, kb: Knowledge) -> tuple[list[str], str | None]:
 
 def _series_member(film: str, kb: Knowledge, *, later: bool) -> str | None:
     """The corpus film that continues ``film`` (later) or that ``film`` continues."""
-    titles = _canon_titles(tuple(sorted(kb.film_titles.items())))
+    titles = _TitleIndex.of(kb).titles
     mine = next((t for t, label in titles if label == film), None)
     if mine is None:
         return None
