@@ -212,6 +212,26 @@ def _cast_names(kb: Knowledge, film: str | None) -> tuple[set[str], set[str]]:
     return actors, roles
 
 
+def _places_of(text: str, reading: Reading, kb: Knowledge, roles: set[str]) -> list[tuple[str, str, int]]:
+    """Places said of the question's own words: "the Chicago cop Ridzik" (a city cop), "Georgian kingpin
+    Viktor Rostavili" (where he is from)."""
+    out = []
+    q = reading.route.resolved_question
+    for key in reading.key_terms:
+        for m in re.finditer(rf"\b((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s+(?!(?:and|or|who|then|also)\b)(?:[a-z]+\s+)?(?={re.escape(key)}\w*\b)", text):
+            name = m.group(1)
+            if name.split()[0] in ("The", "A", "An", "In", "On", "At") or any(name in e for e in reading.entities):
+                continue
+            if any(w in roles for w in name.split()) or kb.persons.get(name):
+                continue  # a character or a person, not a place
+            out.append((name, name, m.start(1)))
+    if re.search(r"\bfrom\s*\??\s*$", q):
+        for e in reading.entities:
+            for m in re.finditer(rf"\b([A-Z][a-z]+(?:an|ese|ish|i))\s+(?:[a-z]+\s+){{0,3}}{re.escape(e)}", text):
+                out.append((m.group(1), m.group(1), m.start(1)))
+    return out
+
+
 def _question_places(reading: Reading) -> set[str]:
     """Capitalised names in the question other than its film ("in Germany", "the UK")."""
     film = (reading.route.film or "").lower()
@@ -262,6 +282,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
     for ss in sentences[:14]:
         if ss.coverage < 0.34:
             continue
+        said_of: list = []
         text = ss.sentence.text
         if ss.infobox_key is not None:
             if ss.infobox_key not in reading.infobox_keys and ss.coverage < 0.99:
@@ -286,7 +307,11 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             found = list(find_span(text))  # "how long after ...", "for how long ...": not the film's length
         elif ext_type == T.PLACE and _PLAIN_WHERE.search(reading.route.resolved_question):
             named = extract(ext_type, text, kb, exclude)
-            found = named + [(a, b, o) for a, b, o in find_lower_places(text) if not named]
+            said_of = _places_of(text, reading, kb, roles)
+            found = named + said_of + [(a, b, o) for a, b, o in find_lower_places(text) if not named]
+        elif ext_type == T.PLACE:
+            said_of = _places_of(text, reading, kb, roles)
+            found = extract(ext_type, text, kb, exclude) + said_of
         else:
             found = extract(ext_type, text, kb, exclude)
         for surface, norm, offset in found:
@@ -302,6 +327,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 bonus += _qualifier_fit(text, offset, surface, q_quals, q_places)
             if ext_type == T.PLACE and surface[:1].islower():
                 bonus -= 0.3  # a place with no name answers only when no named place does
+            if ext_type == T.PLACE and (surface, surface, offset) in said_of:
+                bonus += 0.4
             if unit:
                 # "how many admissions": the count written with that word
                 after = text[offset + len(surface) : offset + len(surface) + 30].lower()
