@@ -105,3 +105,13 @@ def test_box_office_gross_is_not_the_opening_weekend(qa):
 def test_craft_without_a_record_is_abstained(qa):
     # no document names a casting director: "directed by" must not answer it
     assert qa.ask("Who was the casting director of Glass Harbour?").answer is None
+
+
+def test_a_list_the_infobox_field_gives(tmp_path):
+    (tmp_path / "a.txt").write_text("Ash Meridian\n\n{{Infobox film\n| name = Ash Meridian\n| producer = Ada Moss\n"
+                                    "| country = Norway, Iceland\n| language = Norwegian, Icelandic\n}}\n\n"
+                                    "Ash Meridian is a 2012 drama film directed by Ann Lowe.\n")
+    (tmp_path / "b.txt").write_text("Velvet Mile\n\nVelvet Mile is a 1990 drama film directed by Ann Lowe. It runs 95 minutes.\n")
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    assert qa.ask("Which countries produced Ash Meridian?").answer == "Norway, Iceland"
+    assert qa.ask("What languages are spoken in Ash Meridian?").answer == "Norwegian, Icelandic"

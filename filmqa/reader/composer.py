@@ -496,6 +496,18 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     if not sentences:
         return abstain(reading, hits, "No passage matches the question.")
 
+    if atype == T.LIST and reading.element_type in (None, T.PLACE, T.ORGANISATION, T.TITLE):
+        noun = re.search(r"\b(?:which|what)\s+(?:other\s+)?([a-z]+)", route.resolved_question, re.I)
+        asked = set(analyse(noun.group(1))) if noun else set()
+        field = next((s for s in sentences if s.infobox_key and s.infobox_key in reading.infobox_keys
+                      and asked & set(analyse(s.infobox_key))), None)
+        if field is not None:
+            # "Which countries produced it?", "What languages are spoken?": the field lists them
+            value = field.sentence.text.split("=", 1)[1].strip()
+            citer = _Citer()
+            n = citer.cite(field)
+            return Answer(question=route.question, answer=value, text=f"{value}.\n{field.sentence.text} [{n}]",
+                          citations=citer.citations, route=route, confidence=0.8)
     if atype in (T.YESNO, T.REASON, T.DESCRIPTION) or (atype == T.LIST and reading.element_type is None):
         return _compose_sentence_answer(reading, hits, sentences)
 

@@ -361,7 +361,8 @@ def table_lookup(qa, kb, reading: Reading):
         picked = [r for n, r in scored if n == top] if top else list(rows)
         about_table = bool(set(analyse(_section or "")) & q_terms)
         one_value = len({r.cells.get(col, "").strip() for r in rows}) == 1
-        if not top and atype != "list" and not (_FIRST.search(q) or _LAST.search(q)) and not (about_table and one_value):
+        # no row named: only a question about this table ("home media releases") reads a whole column
+        if not top and not (_FIRST.search(q) or _LAST.search(q)) and not (about_table and (one_value or atype == "list")):
             continue
         cand = (top, col_score, doc_id, col, picked, bool(loose) or bool(unmatched_caps and top))
         if best is None or cand[:2] > best[:2]:

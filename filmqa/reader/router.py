@@ -141,6 +141,7 @@ def _generic_terms() -> frozenset[str]:
 # what the members of a list are, by the plural the question asks for
 _LIST_OF = [
     (r"\b(?:countries|nations|cities|towns|locations|places|states|regions)\b", T.PLACE),
+    (r"\b(?:languages|genres)\b", None),
     (r"\b(?:studios|companies|publishers|distributors|labels|firms|networks)\b", T.ORGANISATION),
     (r"\b(?:films|movies|titles|pictures|shows|series|sequels)\b", T.TITLE),
     (r"\b(?:actors|actresses|stars|writers|screenwriters|producers|directors|composers|editors|people|members|"
