@@ -65,7 +65,7 @@ def corpus_files(root: Path, skipped: list[SkippedFile] | None = None, others: l
     if not root.is_dir():
         raise CorpusError(f"corpus path is a file, not a folder: {root}")
     real_root = root.resolve()
-    found: list[Path] = []
+    found: list[tuple[str, Path]] = []  # (path relative to root, path)
     seen_dirs: set[tuple[int, int]] = set()
 
     def skip(path: str | Path, reason: str) -> None:
@@ -94,6 +94,7 @@ def corpus_files(root: Path, skipped: list[SkippedFile] | None = None, others: l
             continue
         seen_dirs.add(key)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not _link_inside(Path(dirpath) / d, real_root))
+        rel_dir = Path(dirpath).relative_to(root).as_posix()
         for name in filenames:
             if name.startswith("."):
                 continue
@@ -103,6 +104,10 @@ def corpus_files(root: Path, skipped: list[SkippedFile] | None = None, others: l
                     others.append(display_path(path.relative_to(root).as_posix()))
                 continue
             try:
+                if not stat.S_ISLNK(os.lstat(path).st_mode):
+                    # in a folder of the corpus, and not a link: no need to resolve it
+                    found.append((name if rel_dir == "." else f"{rel_dir}/{name}", path))
+                    continue
                 real = path.resolve(strict=True)
             except FileNotFoundError:
                 skip(path, "broken link (its target does not exist)" if path.is_symlink() else "file vanished while loading")
@@ -113,8 +118,8 @@ def corpus_files(root: Path, skipped: list[SkippedFile] | None = None, others: l
             if not real.is_relative_to(real_root):
                 skip(path, "link to a file outside the corpus folder, not followed")
                 continue
-            found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+            found.append((path.relative_to(root).as_posix(), path))
+    return [path for _, path in sorted(found, key=lambda rel_path: rel_path[0])]
 
 
 def decode(data: bytes) -> tuple[str | None, str]:
