@@ -6,6 +6,8 @@ import pytest
 
 from filmqa import FilmQA
 
+from answering_corpus import small_corpus
+
 ARTICLE = """Dust Ledger
 
 Dust Ledger is a 1996 crime film directed by Noor Falk.
@@ -81,11 +83,9 @@ def test_follow_ups_keep_the_person_in_focus_two_turns_back(qa):
 
 
 def test_places_said_of_a_character(tmp_path):
-    (tmp_path / "a.txt").write_text(
+    qa = small_corpus(tmp_path, a=(
         "Iron Gate\n\nIron Gate is a 1987 crime film directed by Ann Lowe. The story follows the sardonic Boston cop Wade Pell "
-        "and the Albanian smuggler Dritan Hoxha, who flees to Canada after the heist.\n\n==Cast==\n*Tom Rake as Wade Pell\n*Luc Ferro as Dritan Hoxha\n")
-    (tmp_path / "b.txt").write_text("Velvet Mile\n\nVelvet Mile is a 1990 drama film directed by Ann Lowe. It runs 95 minutes.\n")
-    qa = FilmQA.from_directory(tmp_path, cache=False)
+        "and the Albanian smuggler Dritan Hoxha, who flees to Canada after the heist.\n\n==Cast==\n*Tom Rake as Wade Pell\n*Luc Ferro as Dritan Hoxha\n"))
     assert qa.ask("Which city is Wade Pell a cop in?").answer == "Boston"
     assert qa.ask("Where is Dritan Hoxha from?").answer == "Albanian"
     assert qa.ask("Where does Dritan Hoxha flee to?").answer == "Canada"

@@ -12,6 +12,8 @@ import pytest
 
 from filmqa import FilmQA
 
+from answering_corpus import small_corpus
+
 ARTICLE = """Glass Harbour
 
 {{{{Infobox film
@@ -108,10 +110,8 @@ def test_craft_without_a_record_is_abstained(qa):
 
 
 def test_a_list_the_infobox_field_gives(tmp_path):
-    (tmp_path / "a.txt").write_text("Ash Meridian\n\n{{Infobox film\n| name = Ash Meridian\n| producer = Ada Moss\n"
-                                    "| country = Norway, Iceland\n| language = Norwegian, Icelandic\n}}\n\n"
-                                    "Ash Meridian is a 2012 drama film directed by Ann Lowe.\n")
-    (tmp_path / "b.txt").write_text("Velvet Mile\n\nVelvet Mile is a 1990 drama film directed by Ann Lowe. It runs 95 minutes.\n")
-    qa = FilmQA.from_directory(tmp_path, cache=False)
+    qa = small_corpus(tmp_path, a=("Ash Meridian\n\n{{Infobox film\n| name = Ash Meridian\n| producer = Ada Moss\n"
+                                   "| country = Norway, Iceland\n| language = Norwegian, Icelandic\n}}\n\n"
+                                   "Ash Meridian is a 2012 drama film directed by Ann Lowe.\n"))
     assert qa.ask("Which countries produced Ash Meridian?").answer == "Norway, Iceland"
     assert qa.ask("What languages are spoken in Ash Meridian?").answer == "Norwegian, Icelandic"

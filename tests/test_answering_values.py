@@ -6,6 +6,8 @@ import pytest
 
 from filmqa import FilmQA
 
+from answering_corpus import small_corpus
+
 ARTICLE = """Tin Comet
 
 {{Infobox film
@@ -63,12 +65,10 @@ def test_disagreeing_sources_are_reported(qa, question, values):
 
 
 def test_counts_and_spans(tmp_path):
-    (tmp_path / "a.txt").write_text(
+    qa = small_corpus(tmp_path, a=(
         "Brass Orchard\n\nBrass Orchard is a 1983 drama film directed by Ann Lowe. It sold 2,450,100 admissions in Spain "
         "and was shown on 340 screens. Filming in Bilbao was allowed for only a few days. Its follow-up, Iron Orchard, "
-        "came out six months later.\n")
-    (tmp_path / "b.txt").write_text("Velvet Mile\n\nVelvet Mile is a 1990 drama film directed by Ann Lowe. It runs 95 minutes.\n")
-    qa = FilmQA.from_directory(tmp_path, cache=False)
+        "came out six months later.\n"))
     assert qa.ask("How many admissions did Brass Orchard have in Spain?").answer == "2,450,100"
     assert qa.ask("How many screens was Brass Orchard shown on?").answer == "340"
     assert "a few days" in (qa.ask("For how long was filming in Bilbao allowed?").answer or "")
@@ -78,9 +78,7 @@ def test_counts_and_spans(tmp_path):
 
 
 def test_hit_or_flop_is_a_yes_no_question(tmp_path):
-    (tmp_path / "a.txt").write_text("Glass Anchor\n\nGlass Anchor is a 1994 drama film directed by Ann Lowe. "
-                                    "The film was a box office success, earning four times its budget.\n")
-    (tmp_path / "b.txt").write_text("Velvet Mile\n\nVelvet Mile is a 1990 drama film directed by Ann Lowe. It runs 95 minutes.\n")
-    qa = FilmQA.from_directory(tmp_path, cache=False)
+    qa = small_corpus(tmp_path, a=("Glass Anchor\n\nGlass Anchor is a 1994 drama film directed by Ann Lowe. "
+                                   "The film was a box office success, earning four times its budget.\n"))
     reply = qa.ask("Glass Anchor: hit or flop?")
     assert reply.answer is not None and reply.answer.startswith("Yes"), reply.text
