@@ -82,3 +82,18 @@ def test_hit_or_flop_is_a_yes_no_question(tmp_path):
                                    "The film was a box office success, earning four times its budget.\n"))
     reply = qa.ask("Glass Anchor: hit or flop?")
     assert reply.answer is not None and reply.answer.startswith("Yes"), reply.text
+
+
+def test_a_value_under_another_occasion_does_not_answer(tmp_path):
+    qa = small_corpus(tmp_path, a=("Brass Orchard\n\nBrass Orchard is a 1983 drama film directed by Ann Lowe. "
+                                   "It grossed $12.5 million worldwide.\n"))
+    assert qa.ask("What was the worldwide gross of Brass Orchard?").answer == "$12.5 million"
+    assert qa.ask("How much did Brass Orchard make on DVD?").answer is None
+
+
+def test_whos_in_it_after_the_film_is_in_focus(tmp_path):
+    qa = small_corpus(tmp_path, a=("Brass Orchard\n\n{{Infobox film\n| name = Brass Orchard\n| starring = Ida Wren, Tom Oakes\n}}\n\n"
+                                   "Brass Orchard is a 1983 drama film directed by Ann Lowe.\n"))
+    conv = qa.conversation()
+    assert conv.ask("Who directed Brass Orchard?").answer == "Ann Lowe"
+    assert conv.ask("who's in it?").answer == "Ida Wren and Tom Oakes"

@@ -18,7 +18,7 @@ from ..models import Answer, AnswerType, Route
 from ..pipeline import MAX_QUESTION_CHARS
 from ..retriever.analysis import STOP_WORDS, analyse, words
 from .composer import TABLE_NOTE, abstain, answer_from_record, compose
-from .records import cast_list_lookup, cast_lookup, rank_lookup, record_sentences, table_lookup
+from .records import ASK_CAST_LIST, cast_list_lookup, cast_lookup, rank_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
 from .router import GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SYNONYMS, TYPE_WORDS, Reading, normalise_question, route_question
 
@@ -140,7 +140,7 @@ def answer_question(qa, question: str, history: list[Answer]) -> Answer:
         other = reading.other_film or _other_film(reading, kb, qa)
         if other:
             ans = abstain(reading, [], f"“{other}” is not a film these documents are about.")
-        elif not reading.content_terms and not reading.expansion:
+        elif not reading.content_terms and not reading.expansion and not ASK_CAST_LIST.search(variant):
             ans = abstain(reading, [], "The question has no words to search for.")
         else:
             # words the prose never uses may still name a table's column ("region code")

@@ -105,6 +105,7 @@ class Candidate:
     score: float
     support: list[tuple[ScoredSentence, str]] = field(default_factory=list)  # (sentence, surface)
     tied: bool = False  # some sentence ties it to the asked craft ("directed by X") or it fills the asked field
+    qualified: bool | None = None  # said under the question's qualifiers (None: the question has none)
 
     @property
     def docs(self) -> set[str]:
@@ -190,8 +191,9 @@ _QUALIFIERS = {
     "home media": r"\bdvd|\bblu-?ray|\bvhs\b|\bvideo\b|\bcassette|\brental|\blaserdisc|\bstreaming\b",
     "rerelease": r"\bre-?release|\breissue|\banniversary\b|\brestor",
     "television": r"\btelevision\b|\btv\b|\bbroadcast",
-    "sequel": r"\bsequel\b|\bpart ii\b",
 }
+# qualifiers that name another occasion or market than the default one: a value must be said under them
+_MARKED = {"premiere", "opening", "home media", "rerelease", "television"}
 _PLAIN_WHERE = re.compile(r"^\s*where\b", re.I)  # not "which city/country": a place may have no name
 _MEASURES = {"tall": r"feet|foot|ft\b|cm\b|metres|meters|m\b|inches|in\b|[′']", "old": r"years|yrs"}
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|should) have\b|\bif it had\b|\bplanned\b|\bwas to be\b", re.I)
@@ -242,15 +244,24 @@ def _question_places(reading: Reading) -> set[str]:
     return places
 
 
-def _qualifier_fit(text: str, offset: int, surface: str, q_quals: set[str], q_places: set[str]) -> float:
-    """Bonus (or penalty) for the qualifiers said around a value, against the question's own."""
+def _qualifiers_near(text: str, offset: int, surface: str) -> set[str]:
+    """The qualifiers said of the value at ``offset`` (its clause and a parenthesis after it)."""
+    return _qualifier_window(text, offset, surface)[1]
+
+
+def _qualifier_window(text: str, offset: int, surface: str) -> tuple[str, set[str]]:
     end = offset + len(surface)
     before = re.split(r"[;|)(]|,\s|\s[-–—]\s", text[max(0, offset - 70) : offset])[-1]
     after = text[end : end + 50]
     paren = re.match(r"\s*\([^)]{0,40}\)", after)
     after = paren.group() if paren else re.split(r"[;|(]|,\s|\s[-–—]\s", after)[0]
     window = before + surface + after
-    near = {name for name, pat in _QUALIFIERS.items() if re.search(pat, window, re.I)}
+    return window, {name for name, pat in _QUALIFIERS.items() if re.search(pat, window, re.I)}
+
+
+def _qualifier_fit(text: str, offset: int, surface: str, q_quals: set[str], q_places: set[str]) -> float:
+    """Bonus (or penalty) for the qualifiers said around a value, against the question's own."""
+    window, near = _qualifier_window(text, offset, surface)
     if _HYPOTHETICAL.search(text):
         near.add("hypothetical")
     score = -0.35 * len(near - q_quals) + 0.3 * len(near & q_quals)
@@ -319,12 +330,16 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 surface.lower() in e.lower() or e.lower() in surface.lower() for e in exclude if e
             ):
                 continue
-            if ext_type == T.TITLE and (kb.persons.get(surface, 0) >= 2 or surface in actors or any(w in roles for w in surface.split())):
+            if ext_type == T.TITLE and (kb.persons.get(surface, 0) >= 2 or surface in actors or any(w in roles for w in surface.split())
+                                        or any(a in surface for a in actors)):
                 continue  # a person or a character is no film
             dist = _nearest_key_distance(text, offset, reading)
             bonus = 0.3 if dist < 40 else 0.15 if dist < 90 else 0.0
+            fits = None
             if atype in _QUALIFIED:
                 bonus += _qualifier_fit(text, offset, surface, q_quals, q_places)
+                if q_quals & _MARKED:
+                    fits = (q_quals & _MARKED) <= _qualifiers_near(text, offset, surface)
             if ext_type == T.PLACE and surface[:1].islower():
                 bonus -= 0.3  # a place with no name answers only when no named place does
             if ext_type == T.PLACE and (surface, surface, offset) in said_of:
@@ -367,6 +382,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             elif score > c.score:
                 c.score, c.value = score, surface
             c.tied = c.tied or tied
+            if fits is not None:
+                c.qualified = bool(c.qualified) or fits
             if all(s.passage.doc_id != ss.passage.doc_id for s, _ in c.support):
                 c.support.append((ss, surface))
             elif not c.support:
@@ -518,6 +535,9 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     if reading.required:
         # "Who played Danko's wife?": only sentences that speak of the wife can answer
         candidates = [c for c in candidates if any(_ties(ss.sentence.text, reading.required) for ss, _ in c.support)]
+    if atype in _QUALIFIED and any(c.qualified is not None for c in candidates):
+        # "How much did it make on DVD?": a value said under none of the question's qualifiers answers another question
+        candidates = [c for c in candidates if c.qualified is not False]
     if atype == T.SCORE:
         kind = _score_kind(reading.normalised or route.resolved_question)
         if kind and any(_kind_of(c.norm) == kind for c in candidates):
