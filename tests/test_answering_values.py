@@ -97,3 +97,10 @@ def test_whos_in_it_after_the_film_is_in_focus(tmp_path):
     conv = qa.conversation()
     assert conv.ask("Who directed Brass Orchard?").answer == "Ann Lowe"
     assert conv.ask("who's in it?").answer == "Ida Wren and Tom Oakes"
+
+
+def test_a_nomination_is_not_a_win(tmp_path):
+    qa = small_corpus(tmp_path, a=("Brass Orchard\n\nBrass Orchard is a 1983 drama film directed by Ann Lowe. "
+                                   "The film received one Academy Award nomination, for Best Sound, and lost.\n"))
+    assert qa.ask("Did Brass Orchard win the Academy Award for Best Sound?").answer == "No"
+    assert qa.ask("Was Brass Orchard nominated for an Oscar?").answer == "Yes"

@@ -204,13 +204,16 @@ _QUALIFIED = {T.MONEY, T.DATE, T.YEAR, T.ORGANISATION, T.NUMBER, T.DURATION, T.P
 _ASKS_ACTOR = re.compile(r"\bplay(?:s|ed|ing)?\b|\bactor|\bactress|\bportray|\bcast\b|\bstar(?:s|red|ring)?\b|\bvoiced?\b", re.I)
 
 
-def _cast_names(kb: Knowledge, film: str | None) -> tuple[set[str], set[str]]:
-    """Actor names, and the words of character names, in the film's cast lists."""
-    facts = kb.facts.get(film) if film else None
-    if not facts:
+def _cast_names(kb: Knowledge, film: str | None, every_film: bool = False) -> tuple[set[str], set[str]]:
+    """Actor names, and the words of character names, in the film's cast lists (or every film's)."""
+    if film and film in kb.facts:
+        cast = kb.facts[film].cast
+    elif every_film:
+        cast = [p for f in kb.facts.values() for p in f.cast][:2000]
+    else:
         return set(), set()
-    actors = {c.actor for _, c in facts.cast}
-    roles = {w for _, c in facts.cast for w in re.findall(r"[A-Z][\w'’-]+", c.role) if len(w) > 2}
+    actors = {c.actor for _, c in cast}
+    roles = {w for _, c in cast for w in re.findall(r"[A-Z][\w'’-]+", c.role) if len(w) > 2}
     return actors, roles
 
 
@@ -286,7 +289,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
     by_norm: dict[object, Candidate] = {}
     cue = _CUES.get(reading.route.aspect or "", None)
     q_quals = {name for name, pat in _QUALIFIERS.items() if re.search(pat, reading.normalised or reading.route.resolved_question, re.I)}
-    actors, roles = _cast_names(kb, reading.route.film)
+    actors, roles = _cast_names(kb, reading.route.film, every_film=ext_type == T.TITLE)
+    asks_else = bool(re.search(r"\belse\b|\bother\b", reading.route.resolved_question, re.I))
     unit = asked_unit(reading.normalised or reading.route.resolved_question) if atype == T.NUMBER else None
     wants_actor = bool(_ASKS_ACTOR.search(reading.route.resolved_question))
     q_places = _question_places(reading)
@@ -333,6 +337,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             if ext_type == T.TITLE and (kb.persons.get(surface, 0) >= 2 or surface in actors or any(w in roles for w in surface.split())
                                         or any(a in surface for a in actors)):
                 continue  # a person or a character is no film
+            if ext_type == T.TITLE and asks_else and kb.films_in(surface):
+                continue  # "what else was he in?": not the film the documents are about
             dist = _nearest_key_distance(text, offset, reading)
             bonus = 0.3 if dist < 40 else 0.15 if dist < 90 else 0.0
             fits = None
@@ -457,6 +463,9 @@ def abstain(reading: Reading, hits: list[Passage], why: str, sentences: list[Sco
 
 def _polarity(text: str, question: str) -> bool:
     """True for 'yes': the sentence agrees with the question's statement."""
+    if re.search(r"\b(?:win|won|wins)\b", question, re.I) and not re.search(r"\b(?:won|wins?|winning|winner)\b", text, re.I) \
+            and re.search(r"\bnominat|\blost\b", text, re.I):
+        return bool(_NEGATION.search(question))  # nominated (and lost) is not a win
     neg_s = bool(_NEGATION.search(text))
     neg_q = bool(_NEGATION.search(question))
     return neg_s == neg_q
