@@ -52,3 +52,13 @@ def test_titles_in_prose(qa, question, expected):
     reply = qa.ask(question)
     assert reply.answer is not None and expected in reply.answer, reply.text
     assert expected in reply.citations[0].quote
+
+
+def test_a_sentence_that_points_back_brings_the_one_before(tmp_path):
+    from answering_corpus import small_corpus
+
+    qa = small_corpus(tmp_path, a=("Brass Orchard\n\nBrass Orchard is a 1983 drama film directed by Ann Lowe.\n\n==Production==\n"
+                                   "Lowe rewrote the orchard fire sequence nine times. \"It is the heart of the film,\" Lowe said later.\n"))
+    reply = qa.ask("Which sequence did Lowe say is the heart of the film?")
+    assert reply.answer is not None and "orchard fire sequence" in reply.answer, reply.text
+    assert [c.quote for c in reply.citations][0].startswith("Lowe rewrote")

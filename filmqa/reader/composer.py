@@ -700,4 +700,26 @@ def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSente
     else:
         answer = best.sentence.text
         text = f"{best.sentence.text} [{n}]"
+        before = _antecedent(best)
+        if before is not None:
+            # "'I think it's the best scene,' said Hill": what "it" is was said just before
+            citer = _Citer()
+            p, n = citer.cite(before), citer.cite(best)
+            answer = f"{before.sentence.text} {best.sentence.text}"
+            text = f"{before.sentence.text} [{p}] {best.sentence.text} [{n}]"
     return Answer(question=reading.route.question, answer=answer, text=text, citations=citer.citations, route=reading.route, confidence=round(min(1.0, best.score / 2), 3))
+
+
+_ANAPHOR = re.compile(r"^[\"“'‘]?(?:it|this|that|these|those|he|she|they|there)\b|[\"“'‘]?(?:i think )?(?:it|this|that)['’]s\b", re.I)
+
+
+def _antecedent(ss: ScoredSentence) -> ScoredSentence | None:
+    """The sentence before a short one that opens by pointing back at it ("It was ...", "I think it's ...")."""
+    text = ss.sentence.text
+    if len(text.split()) > 16 or not _ANAPHOR.search(text[:30]):
+        return None
+    sentences = ss.passage.sentences
+    i = next((k for k, x in enumerate(sentences) if x.start == ss.sentence.start), None)
+    if not i:
+        return None
+    return ScoredSentence(sentences[i - 1], ss.passage, ss.score, ss.coverage)
