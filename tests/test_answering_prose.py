@@ -62,3 +62,17 @@ def test_a_sentence_that_points_back_brings_the_one_before(tmp_path):
     reply = qa.ask("Which sequence did Lowe say is the heart of the film?")
     assert reply.answer is not None and "orchard fire sequence" in reply.answer, reply.text
     assert [c.quote for c in reply.citations][0].startswith("Lowe rewrote")
+
+
+def test_the_quote_comes_from_the_encyclopedic_source_first(tmp_path):
+    from answering_corpus import small_corpus
+
+    qa = small_corpus(
+        tmp_path,
+        a=("Brass Orchard\n\n{{Infobox film\n| name = Brass Orchard\n| runtime = 99 min\n}}\n\n"
+           "Brass Orchard is a 1983 drama film directed by Ann Lowe.\n"),
+        b=("Brass Orchard Review\n\n## Ending Explained\n\nEnding Breakdown: Directed by Ann Lowe, Brass Orchard closes on an open note.\n"),
+    )
+    reply = qa.ask("Who directed Brass Orchard?")
+    assert reply.answer == "Ann Lowe"
+    assert reply.citations[0].doc_id == "a.txt", reply.text

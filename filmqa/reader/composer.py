@@ -237,6 +237,19 @@ def _places_of(text: str, reading: Reading, kb: Knowledge, roles: set[str]) -> l
     return out
 
 
+_LABEL = re.compile(r"^(?:[A-Z][\w&'’-]*\s+){1,4}[\w&'’-]*:\s")  # "Ending Breakdown: ...", an SEO page's label
+
+
+def _source_weight(ss: ScoredSentence, kb: Knowledge) -> float:
+    """Which sentence to quote first for a value: an encyclopedic one (a document with an infobox, no
+    "Label:" opening) before a review site's boilerplate."""
+    weight = -0.3 if _LABEL.match(ss.sentence.text) else 0.0
+    facts = kb.facts.get(ss.passage.films[0]) if ss.passage.films else None
+    if facts and any(doc_id == ss.passage.doc_id for doc_id, _ in facts.infobox[:1]):
+        weight += 0.3
+    return weight
+
+
 def _question_places(reading: Reading) -> set[str]:
     """Capitalised names in the question other than its film ("in Germany", "the UK")."""
     film = (reading.route.film or "").lower()
@@ -396,7 +409,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 c.support.append((ss, surface))
     for c in by_norm.values():
         c.score += 0.25 * (len(c.docs) - 1)
-        c.support.sort(key=lambda x: -x[0].score)
+        c.support.sort(key=lambda x: -(x[0].score + _source_weight(x[0], kb)))
     # a name that is part of a longer candidate name adds its evidence to it
     if ext_type == T.PERSON:
         names = sorted(by_norm.values(), key=lambda c: -len(str(c.norm)))
