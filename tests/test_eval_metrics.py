@@ -177,3 +177,12 @@ def test_citation_support():
     assert not citation_supported(conflict, ["holds a 67% rating"])
     assert citation_supported(UNANSWERABLE, ["x"]) is None
     assert citation_supported(gold(["yes"], type="yesno"), ["x"]) is None
+
+
+def test_letter_grades_keep_their_sign_and_are_not_articles():
+    from filmqa.evaluation.metrics import exact_match, normalize_answer
+
+    assert normalize_answer("A+") == "aplus"
+    assert exact_match("A+", "a+") and exact_match("B−", "B-")
+    assert not exact_match("A-", "A+") and not exact_match("A", "A+")
+    assert normalize_answer("a film") == "film"  # the article rule is unchanged

@@ -24,3 +24,14 @@ def test_a_lead_sentence_naming_a_genre_instead_of_film_gives_the_title(tmp_path
     (tmp_path / "a.md").write_text("**Copper Valley** (1972) is a crime comedy directed by Ada Stone.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text(OTHER, encoding="utf-8")
     assert {f.label for f in build_corpus(tmp_path).films} == {"Copper Valley (1972)", "Night Train (1994)"}
+
+
+def test_a_three_word_actor_is_not_cut_as_a_run_on_credit():
+    from filmqa.corpus.structure import parse_cast_line
+
+    line = "*Pruitt Taylor Vince as Night Clerk Michael Hagerty as Pat Nunn"
+    assert [(c.actor, c.role) for c in parse_cast_line(line, 0, len(line))] == [
+        ("Pruitt Taylor Vince", "Night Clerk"), ("Michael Hagerty", "Pat Nunn")]
+    line = "* Arnold Schwarzenegger as Capt. Ivan Danko James Belushi as Det. Sgt. Art Ridzik"
+    assert [(c.actor, c.role) for c in parse_cast_line(line, 0, len(line))] == [
+        ("Arnold Schwarzenegger", "Capt. Ivan Danko"), ("James Belushi", "Det. Sgt. Art Ridzik")]

@@ -232,15 +232,20 @@ _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*)"
 # "Role text  Next Actor as Next role": two credits run together on one line.
 # The next actor is taken as first name, optional initial, surname (the usual shape).
 _RUN_ON = re.compile(rf"\s(?P<actor>{_NAME_TOKEN}(?:\s[A-Z]\.)?\s{_NAME_TOKEN})\s+as\s+")
+_HAS_ROLE = re.compile(r"\sas\s+\S")
 
 
 def parse_cast_line(text: str, start: int, end: int) -> list[CastCredit]:
-    """``Actor as Role`` credits in one list item (two run-on credits split)."""
+    """``Actor as Role`` credits in one list item (two run-on credits split).
+
+    A run-on cut is made only after a credit with a role of its own, so a
+    three-word actor ("Pruitt Taylor Vince as Night Clerk") is not cut to two.
+    """
     line = text[start:end]
     credits: list[CastCredit] = []
     cuts = [0]
     for m in _RUN_ON.finditer(line):
-        if m.start() > 0:
+        if m.start() > 0 and _HAS_ROLE.search(line, cuts[-1], m.start()):
             cuts.append(m.start() + 1)
     cuts.append(len(line))
     for a, b in zip(cuts, cuts[1:]):

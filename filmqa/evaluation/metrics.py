@@ -41,6 +41,12 @@ __all__ = [
 ]
 
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
+# A letter grade keeps its sign and is not an article: "A+" -> "aplus", "B-" -> "bminus"
+_GRADE = re.compile(r"(?<![\w+\-\u2212])([a-f])\s?(\+|-|\u2212)(?![\w+\-\u2212])")
+
+
+def _grades(text: str) -> str:
+    return _GRADE.sub(lambda m: m.group(1) + ("plus" if m.group(2) == "+" else "minus"), text)
 _ASCII_PUNCT = set(string.punctuation)
 
 
@@ -52,7 +58,7 @@ def normalize_answer(text: str | None) -> str:
     """SQuAD normalisation: lower, drop punctuation and articles, fix whitespace."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = _grades(unicodedata.normalize("NFKC", text).lower())
     text = "".join(ch for ch in text if not _is_punct(ch))
     text = _ARTICLES.sub(" ", text)
     return " ".join(text.split())
@@ -70,7 +76,7 @@ def match_tokens(text: str | None) -> list[str]:
     """Tokens for finding a value in a text (see the module docstring)."""
     if not text:
         return []
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = _grades(unicodedata.normalize("NFKC", text).lower())
     text = _APOSTROPHES.sub("", _POSSESSIVE.sub("", text))
     text = "".join(" " if _is_punct(ch) else ch for ch in text)
     return _ARTICLES.sub(" ", text).split()
