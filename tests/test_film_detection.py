@@ -35,3 +35,10 @@ def test_a_three_word_actor_is_not_cut_as_a_run_on_credit():
     line = "* Arnold Schwarzenegger as Capt. Ivan Danko James Belushi as Det. Sgt. Art Ridzik"
     assert [(c.actor, c.role) for c in parse_cast_line(line, 0, len(line))] == [
         ("Arnold Schwarzenegger", "Capt. Ivan Danko"), ("James Belushi", "Det. Sgt. Art Ridzik")]
+
+
+def test_a_verdict_sentence_before_the_title_is_not_part_of_it(tmp_path):
+    review = "# Harbour Lights Review\n\nShare this article\n\nMIXED BAG. Harbour Lights is an uneven film with a fine cast. Rating: 5/10\n"
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "review.md").write_text(review, encoding="utf-8")
+    assert {f.label: sorted(f.doc_ids) for f in build_corpus(tmp_path).films} == {"Harbour Lights (1969)": ["a.txt", "review.md"]}

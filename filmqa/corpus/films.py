@@ -45,9 +45,15 @@ class DocFilmEvidence:
     weak: list[tuple[str, int | None]] = field(default_factory=list)
 
 
+# "MIXED BAG. Black Forest is an uneven film": a shouted verdict ending in a full
+# stop before the title is a sentence of its own (initials and "Dr."/"St." are not)
+_VERDICT_BEFORE = re.compile(r"^.*(?<=[A-Z]{2}[.!?:])\s+(?=[A-Z0-9])")
+
+
 def _tidy_title(raw: str) -> str | None:
     t = raw.strip().strip("'\"“”‘’*").strip()
     t = re.sub(r"\s+", " ", t)
+    t = _VERDICT_BEFORE.sub("", t)
     if not t or len(t) > 80 or _LEADING_JUNK.match(t) and not t.startswith("The "):
         return None
     if t in _STOP_TITLES or not (t[0].isupper() or t[0].isdigit()):
