@@ -12,7 +12,7 @@ import re
 
 from ..models import AnswerType
 from ..retriever.analysis import STOP_WORDS
-from .knowledge import NAME_SPAN, Knowledge
+from .knowledge import NAME_SPAN, NAME_TOKEN, Knowledge
 
 T = AnswerType
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -162,14 +162,33 @@ def find_orgs(s: str, kb: Knowledge):
             yield org, org, m.start()
     for m in ORG_CUE.finditer(s):
         org = _trim_name(m.group("org"), kb)
+        if org and m.group("org").endswith(org):
+            org += _joined_tail(s, m.end("org"), kb)
         if org and org not in seen and not kb.persons.get(org):
             seen.add(org)
             yield org, org, m.start("org")
 
 
+# "South by Southwest", "Isle of Man", "Stratford upon Avon": one capitalised word joined by a small lower-case word
+_JOINED_TAIL = re.compile(rf"\s+(?:by|of|upon|am|sur)\s+(?P<w>{NAME_TOKEN})(?!\s+[A-Z])")
+
+
+def _joined_tail(s: str, end: int, kb: Knowledge) -> str:
+    """The joined rest of a name that ends at ``end`` ('' when none, or when the joined word is a person's)."""
+    m = _JOINED_TAIL.match(s, end)
+    if not m:
+        return ""
+    w = m.group("w")
+    if kb.persons.get(w) or w.lower() in kb.lower_words or any(p.endswith(" " + w) for p in kb.persons):
+        return ""
+    return m.group()
+
+
 def find_places(s: str, kb: Knowledge):
     for m in PLACE_CUE.finditer(s):
         place = m.group("place")
+        if m.end("place") == m.end() and "," not in place:
+            place += _joined_tail(s, m.end(), kb)
         place = re.sub(r"^the\s+", "", place)
         toks = place.split()
         while toks and toks[-1] in _NOT_NAME:

@@ -1,0 +1,45 @@
+"""Round 2: names joined by small lower-case words, who-did-what in a plot, filming places."""
+
+from __future__ import annotations
+
+import pytest
+
+from answering_corpus import small_corpus
+
+ARTICLE = """Salt Meridian
+
+Salt Meridian is a 2011 thriller film directed by Ines Varga.
+
+==Plot==
+Detective Rhea Calloway hunts the forger Tomas Elder across the coast.
+Calloway's partner, Officer Ben Ruddick, is killed by Elder in a warehouse.
+In the final scene, Calloway shoots Elder dead on the pier.
+
+==Production==
+The film was shot in Portugal, with most scenes filmed in Lisbon. The studio was in Madrid.
+
+==Release==
+Salt Meridian premiered at South by Southwest on March 12, 2011, before it was shown in Berlin by Hill.
+"""
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory):
+    return small_corpus(tmp_path_factory.mktemp("round2"), salt=ARTICLE)
+
+
+def test_a_place_name_keeps_its_joining_word(qa):
+    reply = qa.ask("Where did Salt Meridian premiere?")
+    assert reply.answer == "South by Southwest", reply.text
+    assert reply.answer in reply.citations[0].quote
+
+
+def test_a_joined_person_is_not_part_of_the_place():
+    from filmqa.reader.extract import find_places
+
+    class KB:
+        persons = {"Walter Hill": 3}
+        lower_words = set()
+
+    places = [p for p, _, _ in find_places("It was shown in Berlin by Hill, then at South by Southwest.", KB())]
+    assert places == ["Berlin", "South by Southwest"]
