@@ -43,3 +43,28 @@ def test_a_joined_person_is_not_part_of_the_place():
 
     places = [p for p, _, _ in find_places("It was shown in Berlin by Hill, then at South by Southwest.", KB())]
     assert places == ["Berlin", "South by Southwest"]
+
+
+@pytest.mark.parametrize(
+    "question, doer",
+    [
+        ("Who killed Calloway's partner?", "Elder"),  # "is killed by Elder": the agent after "by"
+        ("Who shoots Elder?", "Calloway"),  # "Calloway shoots Elder dead": the name before the verb
+    ],
+)
+def test_who_did_it_takes_the_doer_not_the_sufferer(qa, question, doer):
+    reply = qa.ask(question)
+    assert reply.answer is not None and doer in reply.answer, reply.text
+
+
+def test_deed_role_reads_active_passive_and_relative_clauses():
+    from filmqa.reader.composer import asked_deed, deed_role
+
+    deed = asked_deed("Who killed the courier?")
+    assert deed == asked_deed("who kills the courier") and asked_deed("Who played the courier?") is None
+    s = "Mara Venn (Ada Holt), who later kills the courier, flees; the courier was killed by Venn's men."
+    assert deed_role(s, 0, "Mara Venn", deed) > 0
+    s2 = "The courier Ansel is killed by Brook."
+    assert deed_role(s2, s2.index("Brook"), "Brook", deed) > 0 > deed_role(s2, s2.index("Ansel"), "Ansel", deed)
+    s3 = "A Georgian smuggler who killed the courier fled."
+    assert deed_role(s3, 2, "Georgian", deed) == 0

@@ -296,6 +296,50 @@ def _nearest_key_distance(text: str, offset: int, reading: Reading) -> int:
     return best
 
 
+# "Who killed X?", "who steals the key": the verb the question asks the doer of
+_ASKED_DEED = re.compile(r"^\s*who\s+(?:(?:\w+ly|later|then|first|finally|eventually)\s+)?(?P<v>[a-z]{3,}(?:s|ed))\b", re.I)
+_NOT_DEED = {"is", "was", "has", "does", "plays", "played", "stars", "starred", "directed", "wrote", "produced", "composed", "voiced",
+             "portrayed", "edited", "scored", "designed", "photographed", "distributed", "released", "narrated", "cast"}
+_PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being|gets|got)\b", re.I)
+
+
+def asked_deed(question: str) -> str | None:
+    """The stem of the deed a 'who did it?' question asks about ('kill' for 'Who killed X?'), or None."""
+    m = _ASKED_DEED.match(question)
+    if not m or m.group("v").lower() in _NOT_DEED:
+        return None
+    stems = analyse(m.group("v"))
+    return stems[0] if stems else None
+
+
+def deed_role(text: str, offset: int, surface: str, deed: str) -> float:
+    """+ when the name does the deed in ``text`` ('Y kills X', 'X was killed by Y', 'Y, who killed X'), - when it suffers it."""
+    end = offset + len(surface)
+    if re.search(r"\b(?:a|an|the)\s+$", text[max(0, offset - 5) : offset], re.I) and re.match(r"\s+[a-z]", text[end:]):
+        return 0.0  # "a Georgian drug lord who killed": the name only describes the doer
+    agent = patient = False
+    for m in re.finditer(r"[A-Za-z]+", text):
+        w = m.group().lower()
+        if not (w.startswith(deed) and len(w) - len(deed) <= 3) and (analyse(w) or [""])[0] != deed:
+            continue
+        if m.start() >= end:
+            between = re.sub(r"\([^()]*\)", "", text[end : m.start()])  # "Viktor (Ed O'Ross), who killed"
+            if re.search(r"\b[A-Z]", between) or len(between) > 60 or re.search(r"[.;:]", between):
+                continue  # another name stands nearer the deed, or another clause
+            if len(between) <= 25 and "," not in between or re.search(r"\bwho\b|\band\b", between):
+                if _PASSIVE.search(between):
+                    patient = True
+                else:
+                    agent = True
+        else:
+            between = text[m.end() : offset]
+            if re.fullmatch(r"\s*(?:[\w'’]+\s+){0,3}?by\s+", between):
+                agent = True
+            elif len(between) <= 25 and not re.search(r"[,.;:]", between):
+                patient = True
+    return 0.8 if agent else -0.3 if patient else 0.0
+
+
 def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSentence], exclude: set[str]) -> list[Candidate]:
     atype = reading.route.answer_type
     ext_type = (reading.element_type or T.PERSON) if atype == T.LIST else atype
@@ -307,6 +351,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
     unit = asked_unit(reading.normalised or reading.route.resolved_question) if atype == T.NUMBER else None
     wants_actor = bool(_ASKS_ACTOR.search(reading.route.resolved_question))
     q_places = _question_places(reading)
+    deed = asked_deed(reading.route.resolved_question) if ext_type == T.PERSON and reading.route.aspect in (None, "plot") else None
     for ss in sentences[:14]:
         if ss.coverage < 0.34:
             continue
@@ -377,6 +422,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                     bonus += 0.4
                 if cue and re.search(cue, text[max(0, offset - 40) : offset + len(surface) + 40], re.I):
                     bonus += 0.2
+                if deed:
+                    bonus += deed_role(text, offset, surface, deed)
                 if actors and atype == T.PERSON and reading.route.aspect in (None, "cast", "plot"):
                     # "who is the villain?" wants a character, "who played him?" an actor
                     is_actor = surface in actors or any(surface in a.split() for a in actors)
