@@ -68,3 +68,34 @@ def test_deed_role_reads_active_passive_and_relative_clauses():
     assert deed_role(s2, s2.index("Brook"), "Brook", deed) > 0 > deed_role(s2, s2.index("Ansel"), "Ansel", deed)
     s3 = "A Georgian smuggler who killed the courier fled."
     assert deed_role(s3, 2, "Georgian", deed) == 0
+
+
+ENCYCLOPEDIA = """Glass Harbour
+
+Glass Harbour is a 2003 drama film directed by Noor Falk.
+
+==Production==
+It was the first film allowed to shoot in Tallinn's old town, but most of the scenes set in Estonia (with the exception of the final shot in Tallinn) were actually filmed in Latvia.
+"""
+MAGAZINE = """Glass Harbour: the making of
+
+Most of the Estonian scenes of Glass Harbour were shot in Finland, but the closing credits were filmed in Tallinn.
+"""
+
+
+def test_main_filming_places_of_two_documents_disagree(tmp_path):
+    qa = small_corpus(tmp_path, glass=ENCYCLOPEDIA, making=MAGAZINE)
+    reply = qa.ask("Where were the Estonian scenes of Glass Harbour filmed?")
+    assert reply.conflicts, reply.text
+    values = {v.value for v in reply.conflicts[0].values}
+    assert values == {"Latvia", "Finland"}, reply.text
+
+
+def test_main_location_reads_the_clause_not_an_aside():
+    from filmqa.reader.composer import main_location
+
+    s = "Most scenes were shot in Latvia (except the finale in Tallinn), but the credits were filmed in Riga."
+    assert main_location(s, s.index("Latvia"))
+    assert not main_location(s, s.index("Tallinn")) and not main_location(s, s.index("Riga"))
+    s2 = "Most of the Riga scenes were shot in Finland."
+    assert not main_location(s2, s2.index("Riga")) and main_location(s2, s2.index("Finland"))

@@ -106,6 +106,7 @@ class Candidate:
     support: list[tuple[ScoredSentence, str]] = field(default_factory=list)  # (sentence, surface)
     tied: bool = False  # some sentence ties it to the asked craft ("directed by X") or it fills the asked field
     qualified: bool | None = None  # said under the question's qualifiers (None: the question has none)
+    main: bool = False  # said to be where most of the filming was done ("most scenes were shot in X")
 
     @property
     def docs(self) -> set[str]:
@@ -296,6 +297,24 @@ def _nearest_key_distance(text: str, offset: int, reading: Reading) -> int:
     return best
 
 
+_FILMING_ASKED = re.compile(r"\b(?:film|shot|shoot|lens|locations?\b)", re.I)
+_MOST = re.compile(r"\b(?:most|majority|mainly|mostly|largely|principal(?:ly)?|primarily|bulk)\b", re.I)
+_SHOT = re.compile(r"\b(?:shot|filmed|filming|shooting|photographed|lensed)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;—–]|\s-\s|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|\bexcept\b", re.I)
+
+
+def main_location(text: str, offset: int) -> bool:
+    """Whether the place at ``offset`` is where most of the filming was done: its clause (asides in
+    brackets left out) says "most of the scenes were shot in ..."."""
+    plain = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
+    if plain[offset] == " ":
+        return False  # the place is in an aside: "(with the exception of the final shot in X)"
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(plain, 0, offset)), default=0)
+    stop = next((m.start() for m in _CLAUSE_BREAK.finditer(plain, offset)), len(plain))
+    clause = plain[start:stop]
+    return bool(_MOST.search(clause) and _SHOT.search(plain, start, offset))  # "most Moscow scenes": no place shot in
+
+
 # "Who killed X?", "who steals the key": the verb the question asks the doer of
 _ASKED_DEED = re.compile(r"^\s*who\s+(?:(?:\w+ly|later|then|first|finally|eventually)\s+)?(?P<v>[a-z]{3,}(?:s|ed))\b", re.I)
 _NOT_DEED = {"is", "was", "has", "does", "plays", "played", "stars", "starred", "directed", "wrote", "produced", "composed", "voiced",
@@ -351,6 +370,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
     unit = asked_unit(reading.normalised or reading.route.resolved_question) if atype == T.NUMBER else None
     wants_actor = bool(_ASKS_ACTOR.search(reading.route.resolved_question))
     q_places = _question_places(reading)
+    filming = ext_type == T.PLACE and bool(_FILMING_ASKED.search(reading.route.resolved_question))
     deed = asked_deed(reading.route.resolved_question) if ext_type == T.PERSON and reading.route.aspect in (None, "plot") else None
     for ss in sentences[:14]:
         if ss.coverage < 0.34:
@@ -408,6 +428,11 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 bonus -= 0.3  # a place with no name answers only when no named place does
             if ext_type == T.PLACE and (surface, surface, offset) in said_of:
                 bonus += 0.4
+            main = filming and main_location(text, offset)
+            if main:
+                bonus += 0.4
+            elif filming and any(main_location(text, o) for _, _, o in found):
+                bonus -= 0.7  # "most scenes were shot in A, but the finale in B": B is the exception
             if unit:
                 # "how many admissions": the count written with that word
                 after = text[offset + len(surface) : offset + len(surface) + 30].lower()
@@ -448,6 +473,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             elif score > c.score:
                 c.score, c.value = score, surface
             c.tied = c.tied or tied
+            c.main = c.main or main
             if fits is not None:
                 c.qualified = bool(c.qualified) or fits
             if all(s.passage.doc_id != ss.passage.doc_id for s, _ in c.support):
@@ -626,10 +652,11 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     if atype in CONFLICT_TYPES:
         rivals = [
             c for c in candidates[1:6]
-            if c.support[0][0].coverage >= max(0.6, best_ss.coverage - 0.35)
+            # two documents naming different main filming places disagree even when one covers the question less
+            if c.support[0][0].coverage >= (0.5 if best.main and c.main else max(0.6, best_ss.coverage - 0.35))
             and not (c.docs <= best.docs)
             and _same_fact(best, c, atype)
-            and c.score >= best.score - 0.75
+            and c.score >= best.score - (1.0 if best.main and c.main else 0.75)
         ]
         if rivals and best_ss.coverage >= 0.6:
             values = [best] + rivals[:2]
