@@ -99,3 +99,36 @@ def test_main_location_reads_the_clause_not_an_aside():
     assert not main_location(s, s.index("Tallinn")) and not main_location(s, s.index("Riga"))
     s2 = "Most of the Riga scenes were shot in Finland."
     assert not main_location(s2, s2.index("Riga")) and main_location(s2, s2.index("Finland"))
+
+
+MEMOIR = """Iron Lantern
+
+Iron Lantern is a 1992 action film directed by Tove Marsh, starring Pavel Orlov as Sergeant Dima Kress.
+
+==Cast==
+*Pavel Orlov as Sgt. Dima Kress
+*Ruth Lamb as Nora Hale
+
+==Production==
+Marsh didn't think Orlov suited comic roles, so she let his stern accent carry the part.
+Orlov recalled the shoot: "I learned some Polish, and it was a role for which my own accent was a plus."
+The film was a modest hit in cinemas and on home video.
+Orlov later wrote that the film "was not the hit I had hoped for".
+
+==Plot==
+Kress arrives in Gdansk. He tells Hale: "Your harbour is beautiful, but your police is slow."
+"""
+
+
+@pytest.mark.parametrize(
+    "question, said",
+    [
+        ("What did Orlov say about his accent in the role?", "my own accent was a plus"),
+        ("What did Orlov later write about the film's success?", "not the hit I had hoped for"),
+    ],
+)
+def test_what_someone_said_is_their_own_words(tmp_path_factory, question, said):
+    qa = small_corpus(tmp_path_factory.mktemp("said"), lantern=MEMOIR)
+    reply = qa.ask(question)
+    assert reply.answer is not None and said in reply.answer, reply.text
+    assert said in reply.citations[0].quote

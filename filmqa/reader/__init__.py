@@ -17,7 +17,7 @@ from ..corpus.cleaning import TERMINAL_NOISE
 from ..models import Answer, AnswerType, Route
 from ..pipeline import MAX_QUESTION_CHARS
 from ..retriever.analysis import STOP_WORDS, analyse, words
-from .composer import TABLE_NOTE, abstain, answer_from_record, compose
+from .composer import SPEECH_ASKED, TABLE_NOTE, abstain, answer_from_record, compose
 from .records import ASK_CAST_LIST, cast_list_lookup, cast_lookup, rank_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
 from .router import GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SYNONYMS, TYPE_WORDS, Reading, normalise_question, route_question
@@ -175,7 +175,8 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
             exclude.add(film.title)
     if route.answer_type in (AnswerType.PERSON, AnswerType.LIST) and entity:
         exclude.add(entity)
-    record = None if missing else rank_lookup(qa, kb, reading) or cast_list_lookup(qa, kb, reading) or cast_lookup(qa, kb, reading)
+    speech = route.answer_type == AnswerType.DESCRIPTION and SPEECH_ASKED.search(route.resolved_question)
+    record = None if missing or speech else rank_lookup(qa, kb, reading) or cast_list_lookup(qa, kb, reading) or cast_lookup(qa, kb, reading)
     from_table = record is None
     record = record or table_lookup(qa, kb, reading)
     if record and not record[0]:

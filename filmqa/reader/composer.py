@@ -26,6 +26,9 @@ MIN_COVERAGE = 0.5
 CONFLICT_TYPES = {T.MONEY, T.DURATION, T.SCORE, T.DATE, T.YEAR, T.YESNO, T.PLACE}
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|wasn't|weren't|isn't|didn't|doesn't|don't|hasn't|hadn't|couldn't|wouldn't|"
                        r"without|failed|failure|flop|disappoint\w*|lacks?)\b|n['’]t\b", re.I)
+# "What did X say about his accent in the role?": what someone said
+SPEECH_ASKED = re.compile(r"\b(?:say|says|said|write|wrote|written|think|thought|feel|felt|comment(?:ed)?|remark(?:ed)?|recall(?:ed|s)?)\b", re.I)
+_SAID = re.compile(r"[\"“”]|(?:^|[\"“]\s*)I\b|\b(?:said|says|wrote|writes|told|recalled|remarked|commented|explained|observations?)\b")
 _BECAUSE = re.compile(r"\b(?:because|since|as a result|due to|in order to|so that|so he|so she|so they|the reason)\b", re.I)
 _CUES = {
     "direction": r"direct",
@@ -747,6 +750,26 @@ def _plot_lead(sentences: list[ScoredSentence]) -> ScoredSentence | None:
     return min(plot, key=lambda s: (len(s.passage.section or ""), s.passage.doc_id, s.sentence.start))
 
 
+_SPEAKER = re.compile(r"\b(?:did|does|do|has|had)\s+(?P<who>(?:[A-Z][\w'’-]+\s+){1,3})(?:\w+ly\s+|later\s+|once\s+)?"
+                      r"(?:say|write|think|feel|comment|remark|recall)\b")
+
+
+def _asked_speaker(question: str) -> str | None:
+    """The last name of the person a 'what did X say/write?' question asks about, or None."""
+    m = _SPEAKER.search(question)
+    return m.group("who").split()[-1] if m else None
+
+
+def _said_by(ss: ScoredSentence, speaker: str) -> ScoredSentence:
+    """``ss`` made a better answer when the speaker is its sayer ("X later wrote ...", "... said X")."""
+    text = ss.sentence.text
+    verb = r"(?:said|says|wrote|writes|told|recalled|remarked|commented|explained|joked|admitted|called)"
+    sp = re.escape(speaker)
+    if not re.search(rf"\b{sp}\b(?:\s+\w+){{0,2}}\s+{verb}\b|\b{verb}\s+(?:\w+\s+)?{sp}\b", text):
+        return ss
+    return ScoredSentence(ss.sentence, ss.passage, ss.score + 0.25, max(ss.coverage, min(1.0, ss.coverage + 0.25)), ss.infobox_key)
+
+
 def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSentence]) -> Answer:
     atype = reading.route.answer_type
     if atype != T.YESNO and not reading.key_terms and _ABOUT.search(reading.route.resolved_question):
@@ -756,10 +779,17 @@ def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSente
             n = citer.cite(lead)
             return Answer(question=reading.route.question, answer=lead.sentence.text, text=f"{lead.sentence.text} [{n}]",
                           citations=citer.citations, route=reading.route, confidence=0.6)
+    speaker = _asked_speaker(reading.route.resolved_question) if atype == T.DESCRIPTION else None
+    if speaker:
+        # "What did X later write about its success?" — "X later wrote the film 'wasn't the smash...'": X's own words
+        sentences = [_said_by(s, speaker) for s in sentences]
     pool = [s for s in sentences if s.coverage >= MIN_COVERAGE and (s.infobox_key is None or atype == T.YESNO)
             and (atype == T.YESNO or _says_something(s))]
     if atype == T.REASON:
         pool.sort(key=lambda s: -(s.score + (0.4 if _BECAUSE.search(s.sentence.text) else 0)))
+    elif atype == T.DESCRIPTION and SPEECH_ASKED.search(reading.route.resolved_question):
+        # "What did X say about Y?": words someone said (quoted, first person, or with a speech verb)
+        pool.sort(key=lambda s: -(s.score + (0.45 if _SAID.search(s.sentence.text) else 0)))
     if not pool:
         return abstain(reading, hits, "The closest passages don't state it.", sentences)
     best = pool[0]
