@@ -132,3 +132,28 @@ def test_what_someone_said_is_their_own_words(tmp_path_factory, question, said):
     reply = qa.ask(question)
     assert reply.answer is not None and said in reply.answer, reply.text
     assert said in reply.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question, atype",
+    [
+        ("What is the name of Kress's dog?", "person"),
+        ("what was his partner's name", "person"),
+        ("What is the name of the henchman with the wooden leg?", "person"),  # "name ... the" is no list request
+        ("Name all the writers of Iron Lantern", "list"),
+    ],
+)
+def test_a_name_asked_for_is_a_name_not_a_sentence(tmp_path_factory, question, atype):
+    qa = small_corpus(tmp_path_factory.mktemp("names"), lantern=MEMOIR)
+    assert qa.ask(question).route.answer_type.value == atype
+    assert qa.ask("What is the name of the film's sequel?").route.answer_type.value != "person"
+
+
+def test_a_pet_the_documents_never_name_is_not_answered(tmp_path):
+    qa = small_corpus(tmp_path, lantern=MEMOIR + "\nKress keeps a dog in his flat, and the dog hates Hale.\n")
+    assert qa.ask("What is the name of Kress's dog?").answer is None
+
+
+def test_a_pet_named_in_the_documents_is_answered(tmp_path):
+    qa = small_corpus(tmp_path, lantern=MEMOIR + "\nKress keeps a dog named Bruno in his flat, and the dog hates Hale.\n")
+    assert qa.ask("What is the name of Kress's dog?").answer == "Bruno"

@@ -325,6 +325,9 @@ _NOT_DEED = {"is", "was", "has", "does", "plays", "played", "stars", "starred", 
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being|gets|got)\b", re.I)
 
 
+_NAME_OF = re.compile(r"\bnames? of (?:the |a |an |his |her |their |[\w'’]+['’]s )?(?:[a-z]+ )??(?P<noun>[a-z]{3,})\b(?=\s*(?:\?|$|with\b|in\b|who\b|that\b|from\b|on\b))", re.I)
+
+
 def asked_deed(question: str) -> str | None:
     """The stem of the deed a 'who did it?' question asks about ('kill' for 'Who killed X?'), or None."""
     m = _ASKED_DEED.match(question)
@@ -630,6 +633,13 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     if atype in (T.PERSON, T.ORGANISATION, T.LIST) and reading.craft_asked and craft_binding(route.aspect or "") is not None:
         # who did a craft: only people the documents tie to that craft qualify
         candidates = [c for c in candidates if c.tied]
+    named = _NAME_OF.search(route.resolved_question) if atype == T.PERSON else None
+    if named:
+        # "What is the name of Ridzik's dog?": a name given to the dog ("his dog, Rex", "a dog named Rex")
+        noun = re.escape(named.group("noun"))
+        candidates = [c for c in candidates if any(
+            re.search(rf"\b{noun}s?\b(?:,\s*|\s+(?:named|called|nicknamed|known as)\s+){re.escape(surface)}|{re.escape(surface)},?\s+(?:(?:the|a|an|his|her|their)\s+)?(?:\w+\s+)?{noun}\b",
+                      ss.sentence.text, re.I) for ss, surface in c.support)]
     if reading.required:
         # "Who played Danko's wife?": only sentences that speak of the wife can answer
         candidates = [c for c in candidates if any(_ties(ss.sentence.text, reading.required) for ss, _ in c.support)]

@@ -22,13 +22,16 @@ _TYPE_RULES: list[tuple[str, AnswerType]] = [
     (r"\bwhy\b|\breason\b|\bhow come\b|\bwhat made\b|\bmotivat", T.REASON),
     (r"^(?:and\s+)?(?:is|was|were|are|did|does|do|has|had|have|can|could|will|would|should)\b", T.YESNO),
     (r"\b(?:who|which \w+)\b.*\b(?:writers?|producers?|screenwriters?|cast|actors|stars|starred|supporting|in the film)\b.*\b(?:all|were|are)\b"
-     r"|\b(?:list|name)\b.*\b(?:all|the)\b|\bwho (?:were|are) (?:the|all)\b|\bwho else\b|\bwhich actors\b|\bwho(?:'s|’s| is| was| were| are)? in\b|\bwho (?:stars|starred|appears|appeared) in\b|\bwho starred\b|\bwhat other (?:actors|films|movies)\b"
+     r"|\blist\b.*\b(?:all|the)\b|^(?:please\s+|can you\s+|could you\s+)?name\b.*\b(?:all|the)\b|\bname (?:all|every)\b|\bwho (?:were|are) (?:the|all)\b|\bwho else\b|\bwhich actors\b|\bwho(?:'s|’s| is| was| were| are)? in\b|\bwho (?:stars|starred|appears|appeared) in\b|\bwho starred\b|\bwhat other (?:actors|films|movies)\b"
      r"|\b(?:which|what)\s+(?:other\s+)?(?!(?:is|was|has|does|goes|says|means|happens|makes|causes|plays|gets|takes|its|this|his|hers|ones|else)\b)[a-z]{2,}[^s\W]s\b", T.LIST),
     (r"\bhow long\b|\bruntime\b|\brun ?time\b|\brunning time\b|\bduration\b|\bhow many minutes\b|\blength of\b", T.DURATION),
     (r"\bhow much\b|\bbudget\b|\bgross(?:ed)?\b|\bbox[- ]office (?:take|total|earnings|gross)\b|\bearn(?:ed|ings)?\b|\bcost\b|\bsalary\b|\bpaid\b|\brevenue\b|\bmake\b.*\bmoney\b", T.MONEY),
     (r"\bwho distributed\b|\bwhat (?:studio|company|companies|distributor|label|publisher)\b|\bwhich (?:studio|company|distributor|publisher)\b|\b(?:studio|distributor|production company|publisher)\b", T.ORGANISATION),
     (r"\brotten tomatoes\b|\bcinemascore\b|\bmetacritic\b|\bimdb\b|\brating\b|\bgrade\b|\bscore did\b|\bscored\b.*\b(?:out of|on)\b|\bpercent\b|\bout of (?:10|ten|5|five)\b|\bstars? did\b", T.SCORE),
     (r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:actor|actress|director|composer|writer|producer|cinematographer|editor|person|character)\b|\bname of the (?:actor|director|composer|character)\b", T.PERSON),
+    # "What is the name of Ridzik's dog?", "what was his partner's name?": a name asked for (not a film's or a place's)
+    (r"\bwhat(?:'s|’s| is| was| were) (?:the )?names? of (?!(?:the |a |this |that |his |her |its )?(?:film|movie|sequel|book|novel|song|album|band|show|series|episode|town|city|country|place|location|street|bar|club|restaurant|studio|company)\b)"
+     r"|\bwhat(?:'s|’s| is| was) (?:[\w'’]+['’]s|his|her|their) (?!(?:first|last|full|middle|real|maiden|nick) ?name)(?:[\w'’]+ )?name\b", T.PERSON),
     (r"\bwhat year\b|\bwhich year\b|\bin what year\b|\byear\b", T.YEAR),
     (r"\bwhen\b|\bwhat date\b|\brelease date\b|\bpremiere date\b|\bdate\b", T.DATE),
     (r"\bwhere\b|\bwhat (?:city|country|location|place)\b|\bwhich (?:city|country|location|place)\b|\blocation\b|\bfilmed in\b", T.PLACE),
