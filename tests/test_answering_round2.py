@@ -157,3 +157,29 @@ def test_a_pet_the_documents_never_name_is_not_answered(tmp_path):
 def test_a_pet_named_in_the_documents_is_answered(tmp_path):
     qa = small_corpus(tmp_path, lantern=MEMOIR + "\nKress keeps a dog named Bruno in his flat, and the dog hates Hale.\n")
     assert qa.ask("What is the name of Kress's dog?").answer == "Bruno"
+
+
+def test_polarity_reads_bombs_and_double_negations():
+    from filmqa.reader.composer import _polarity
+
+    assert _polarity("The sequel was a box-office bomb.", "Did it make money?") is False
+    assert _polarity("The sequel was not a flop.", "was it a flop") is False
+    assert _polarity("The sequel was a box-office bomb.", "was it a flop") is True
+
+
+def test_a_yes_no_on_money_is_read_from_a_verdict_not_a_bare_field(tmp_path):
+    doc = """Copper Road
+
+{{Infobox film
+| name = Copper Road
+| gross = $12 million
+}}
+Copper Road is a 2005 western directed by Ann Lowe.
+
+==Release==
+Copper Road was poorly reviewed and was a box-office bomb against a budget of $40 million.
+"""
+    qa = small_corpus(tmp_path, copper=doc)
+    reply = qa.ask("Was Copper Road a hit?")
+    assert reply.answer == "No", reply.text
+    assert "bomb" in reply.citations[0].quote

@@ -25,10 +25,14 @@ T = AnswerType
 MIN_COVERAGE = 0.5
 CONFLICT_TYPES = {T.MONEY, T.DURATION, T.SCORE, T.DATE, T.YEAR, T.YESNO, T.PLACE}
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|wasn't|weren't|isn't|didn't|doesn't|don't|hasn't|hadn't|couldn't|wouldn't|"
-                       r"without|failed|failure|flop|disappoint\w*|lacks?)\b|n['’]t\b", re.I)
+                       r"without|failed|failure|flop|bomb(?:ed)?|disappoint\w*|lacks?)\b|n['’]t\b", re.I)
+# "not a flop", "far from a box-office failure": two negations that say yes
+_NOT_A_FAILURE = re.compile(r"\b(?:not|never|no|hardly|far from|n['’]t)\s+(?:(?:a|an|the|\w+ly)\s+)?(?:[\w-]+\s+)?(?:flop|failure|bomb|disappointment)\b", re.I)
 # "What did X say about his accent in the role?": what someone said
 SPEECH_ASKED = re.compile(r"\b(?:say|says|said|write|wrote|written|think|thought|feel|felt|comment(?:ed)?|remark(?:ed)?|recall(?:ed|s)?)\b", re.I)
 _SAID = re.compile(r"[\"“”]|(?:^|[\"“]\s*)I\b|\b(?:said|says|wrote|writes|told|recalled|remarked|commented|explained|observations?)\b")
+# how a film did, in words: what answers "did it make money?", "was it a flop?"
+_VERDICT = re.compile(r"\b(?:flop(?:ped)?|bomb(?:ed)?|hit|success(?:ful)?|profit(?:able)?|lost|loss|disappointment|blockbuster|paid for itself|money[- ]?maker|broke even)\b", re.I)
 _BECAUSE = re.compile(r"\b(?:because|since|as a result|due to|in order to|so that|so he|so she|so they|the reason)\b", re.I)
 _CUES = {
     "direction": r"direct",
@@ -558,8 +562,8 @@ def _polarity(text: str, question: str) -> bool:
     if re.search(r"\b(?:win|won|wins)\b", question, re.I) and not re.search(r"\b(?:won|wins?|winning|winner)\b", text, re.I) \
             and re.search(r"\bnominat|\blost\b", text, re.I):
         return bool(_NEGATION.search(question))  # nominated (and lost) is not a win
-    neg_s = bool(_NEGATION.search(text))
-    neg_q = bool(_NEGATION.search(question))
+    neg_s = bool(_NEGATION.search(_NOT_A_FAILURE.sub(" ", text)))
+    neg_q = bool(_NEGATION.search(_NOT_A_FAILURE.sub(" ", question)))
     return neg_s == neg_q
 
 
@@ -793,8 +797,17 @@ def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSente
     if speaker:
         # "What did X later write about its success?" — "X later wrote the film 'wasn't the smash...'": X's own words
         sentences = [_said_by(s, speaker) for s in sentences]
+    if atype == T.YESNO and reading.route.aspect == "box office":
+        # "did it make money?": "it was a box-office bomb" answers it without the question's words
+        sentences = [ScoredSentence(s.sentence, s.passage, s.score + 0.4, max(s.coverage, 0.75), s.infobox_key)
+                     if s.infobox_key is None and _VERDICT.search(s.sentence.text) else s for s in sentences]
     pool = [s for s in sentences if s.coverage >= MIN_COVERAGE and (s.infobox_key is None or atype == T.YESNO)
             and (atype == T.YESNO or _says_something(s))]
+    if atype == T.YESNO:
+        # a yes or no is a judgement said in prose; a field's bare value ("gross = $29 million") says neither,
+        # and a field the question does not ask about ("name = ...") says nothing at all
+        pool = [s for s in pool if s.infobox_key is None or s.infobox_key in reading.infobox_keys]
+        pool.sort(key=lambda s: -(s.score - (0.5 if s.infobox_key else 0)))
     if atype == T.REASON:
         pool.sort(key=lambda s: -(s.score + (0.4 if _BECAUSE.search(s.sentence.text) else 0)))
     elif atype == T.DESCRIPTION and SPEECH_ASKED.search(reading.route.resolved_question):
@@ -809,7 +822,8 @@ def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSente
     if atype == T.YESNO:
         yes = _polarity(best.sentence.text, q)
         rivals = [s for s in pool[1:8] if s.passage.doc_id != best.passage.doc_id and s.coverage >= 0.6 and best.coverage >= 0.6
-                  and _polarity(s.sentence.text, q) != yes and s.score >= best.score - 0.5]
+                  and _polarity(s.sentence.text, q) != yes and s.score >= best.score - 0.5
+                  and not (reading.route.film and s.passage.films and reading.route.film not in s.passage.films)]
         if rivals:
             r = rivals[0]
             m = citer.cite(r)
