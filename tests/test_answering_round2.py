@@ -183,3 +183,21 @@ Copper Road was poorly reviewed and was a box-office bomb against a budget of $4
     reply = qa.ask("Was Copper Road a hit?")
     assert reply.answer == "No", reply.text
     assert "bomb" in reply.citations[0].quote
+
+
+def test_a_title_released_as_keeps_its_lower_case_words():
+    from filmqa.reader.extract import find_titles
+
+    class KB:
+        persons = {}
+        lower_words = set()
+
+    s = "In Italy the film was released as Il ladro di mele. It did well."
+    assert ("Il ladro di mele", "il ladro di mele", s.index("Il ladro")) in list(find_titles(s, KB()))
+
+
+def test_a_language_adjective_finds_its_country(tmp_path):
+    doc = MEMOIR + "\nIn Germany the film was released as Die eiserne Laterne.\n"
+    qa = small_corpus(tmp_path, lantern=doc)
+    reply = qa.ask("What was the German title of Iron Lantern?")
+    assert reply.answer == "Die eiserne Laterne", reply.text

@@ -218,7 +218,14 @@ def find_lower_places(s: str):
         yield place, place, m.start("place")
 
 
+# "In France it was released as Les Voleurs de pommes.": a title that keeps its lower-case words
+RELEASED_AS = re.compile(r"\b(?:released|known|retitled|renamed|marketed|sold|shown|distributed)\s+as\s+[\"“*_]?(?P<t>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,7}?)[\"”*_]?"
+                         r"(?=[.;,]\s|[.;,]?$|\s+(?:in|by|on|and|for|from)\b)")
+
+
 def find_titles(s: str, kb: Knowledge):
+    for m in RELEASED_AS.finditer(s):
+        yield m.group("t"), m.group("t").lower(), m.start("t")
     for m in QUOTED_TITLE.finditer(s):
         yield m.group("t").strip(), m.group("t").strip(), m.start("t")
     for m in TITLE_YEAR.finditer(s):

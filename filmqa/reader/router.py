@@ -102,6 +102,11 @@ SYNONYMS = {
     "photography": "cinematography", "cinematographer": "cinematography", "oscar": "academy award", "oscars": "academy awards", "us": "united states", "usa": "united states", "america": "united states", "uk": "united kingdom", "britain": "united kingdom",
     "take": "took taken", "took": "take", "shoot": "shot shooting filming", "shooting": "shot shoot filming", "villain": "villain antagonist kingpin gangster lord", "villains": "villain antagonist kingpin gangster henchmen", "wife": "wife", "hit": "success", "flop": "disappointment", "success": "success",
     "critics": "critics", "score": "score", "rating": "rating", "graded": "grade", "grade": "cinemascore",
+    # a language or people named for a country: "the French title" is said "in France it was released as ..."
+    "french": "france", "german": "germany", "italian": "italy", "spanish": "spain", "japanese": "japan",
+    "chinese": "china", "mexican": "mexico", "canadian": "canada", "australian": "australia", "swedish": "sweden",
+    "norwegian": "norway", "danish": "denmark", "dutch": "netherlands", "polish": "poland", "portuguese": "portugal",
+    "korean": "korea", "indian": "india", "brazilian": "brazil", "irish": "ireland", "finnish": "finland",
 }
 
 # Question words that carry no content of their own.
