@@ -201,3 +201,13 @@ def test_a_language_adjective_finds_its_country(tmp_path):
     qa = small_corpus(tmp_path, lantern=doc)
     reply = qa.ask("What was the German title of Iron Lantern?")
     assert reply.answer == "Die eiserne Laterne", reply.text
+
+
+def test_a_date_is_no_title():
+    from filmqa.reader.extract import find_titles
+
+    class KB:
+        persons = {}
+        lower_words = set()
+
+    assert all(not t.startswith("December") for t, _, _ in find_titles("France | $4.1 million | December 3, 1997", KB()))

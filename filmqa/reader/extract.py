@@ -201,6 +201,7 @@ def find_places(s: str, kb: Knowledge):
 # "48 Hrs.", "The Killer", "Conan the Destroyer": capitalised words, small joining words inside, a number first
 TITLE_SPAN = re.compile(r"(?<![\w'’])(?:The\s+|A\s+|An\s+|\d{1,4}\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of|the|and|in|on|to|a|for|&)?\s*[A-Z0-9][\w'’.&-]*)*")
 _MONTH_WORDS = set(MONTHS.split("|")) | set(_MON3.split("|"))
+DATE_START = re.compile(rf"(?:{MONTHS}|{_MON3})\.?\s+\d")  # "December 3": a date, no title
 
 
 # "at a bus terminal", "in the snow": a place with no name
@@ -236,7 +237,7 @@ def find_titles(s: str, kb: Knowledge):
         first = t.split()[0]
         if m.start() == 0 and first in _NOT_NAME and not first.isdigit() and first not in ("The", "A", "An"):
             continue
-        if t.split()[-1] in _MONTH_WORDS or t in _NOT_NAME or len(t) < 3:
+        if t.split()[-1] in _MONTH_WORDS or t in _NOT_NAME or len(t) < 3 or DATE_START.match(t):
             continue
         if re.search(r"['’]s$", t) or s[m.end() : m.end() + 2] in ("'s", "’s"):
             continue  # "Horner's score": an owner, not a title
