@@ -211,3 +211,19 @@ def test_a_date_is_no_title():
         lower_words = set()
 
     assert all(not t.startswith("December") for t, _, _ in find_titles("France | $4.1 million | December 3, 1997", KB()))
+
+
+def test_the_year_a_story_is_set_in_is_read_from_its_plot(tmp_path):
+    doc = """Frost Relay
+
+Frost Relay is a 2016 science fiction film directed by Ann Lowe.
+
+==Production==
+Filming began on May 2, 2015, on a set built in a hangar.
+
+==Plot==
+In 2187, the relay station Frost Nine sends ice to the colonies.
+"""
+    qa = small_corpus(tmp_path, frost=doc)
+    reply = qa.ask("what year is frost relay set in")
+    assert reply.answer == "2187", reply.text

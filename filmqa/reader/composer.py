@@ -33,6 +33,9 @@ SPEECH_ASKED = re.compile(r"\b(?:say|says|said|write|wrote|written|think|thought
 _SAID = re.compile(r"[\"“”]|(?:^|[\"“]\s*)I\b|\b(?:said|says|wrote|writes|told|recalled|remarked|commented|explained|observations?)\b")
 # how a film did, in words: what answers "did it make money?", "was it a flop?"
 _VERDICT = re.compile(r"\b(?:flop(?:ped)?|bomb(?:ed)?|hit|success(?:ful)?|profit(?:able)?|lost|loss|disappointment|blockbuster|paid for itself|money[- ]?maker|broke even)\b", re.I)
+_PLOT_SECTION = re.compile(r"\b(?:plot|synopsis|story|premise|summary)\b", re.I)
+_MAKING = re.compile(r"\b(?:filming|filmed|shooting|shot|principal photography|production|wrapped|built)\b", re.I)
+YEAR_AT_START = re.compile(r"\s*(?:In|By)\s+(?:the\s+year\s+)?(?:\d{3,4})\b")
 _BECAUSE = re.compile(r"\b(?:because|since|as a result|due to|in order to|so that|so he|so she|so they|the reason)\b", re.I)
 _CUES = {
     "direction": r"direct",
@@ -633,6 +636,14 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     if atype in (T.YESNO, T.REASON, T.DESCRIPTION) or (atype == T.LIST and reading.element_type is None):
         return _compose_sentence_answer(reading, hits, sentences)
 
+    if atype in (T.YEAR, T.DATE) and route.aspect == "setting":
+        # "what year is it set in?": a plot that opens "In 2119, the station ..." says so without the word "set"
+        # and the making of the film ("filming began ... on a set") is not the story's time
+        sentences = sorted((ScoredSentence(ss.sentence, ss.passage, ss.score + 0.6, 1.0, ss.infobox_key)
+                            if _PLOT_SECTION.search(ss.passage.section or "") and YEAR_AT_START.match(ss.sentence.text)
+                            else ScoredSentence(ss.sentence, ss.passage, ss.score - 1.0, ss.coverage, ss.infobox_key)
+                            if _MAKING.search(ss.sentence.text) else ss
+                            for ss in sentences), key=lambda ss: -ss.score)
     candidates = collect_candidates(kb, reading, sentences, exclude)
     if atype in (T.PERSON, T.ORGANISATION, T.LIST) and reading.craft_asked and craft_binding(route.aspect or "") is not None:
         # who did a craft: only people the documents tie to that craft qualify

@@ -32,6 +32,7 @@ DATE = re.compile(
     rf"|\b(?P<my>(?:{MONTHS})\s+(?:18|19|20)\d\d)\b"
 )
 YEAR = re.compile(r"\b(?P<y>(?:18|19|20)\d\d)\b")
+FAR_YEAR = re.compile(r"\b(?:[Ii]n|[Bb]y) (?:the year )?(?P<y>\d{4}),")  # "In 2119, the station ...": a year of the story
 NUMBER = re.compile(r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b")
 ORG_SUFFIX = re.compile(
     r"\b(?:[A-Z][\w&'’.-]*\s+){1,3}(?:Pictures|Studios?|Films?|Entertainment|Productions?|Company|Corporation|Releasing|Media|"
@@ -120,6 +121,9 @@ def find_date(s: str):
 def find_year(s: str):
     for m in YEAR.finditer(s):
         yield m.group(), m.group(), m.start()
+    for m in FAR_YEAR.finditer(s):
+        if not YEAR.fullmatch(m.group("y")):
+            yield m.group("y"), m.group("y"), m.start("y")
 
 
 def find_number(s: str):

@@ -64,7 +64,7 @@ ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "filming": (r"\bshot\b|\bfilm(?:ed|ing)\b|\blocations?\b|\bshoot(?:ing)?\b|\bphotography\b", "filmed shot location filming shooting", ("location", "locations", "filming locations")),
     "production": (r"\bproduc(?:er|ed|tion)", "produced producer production", ("producer", "produced by")),
     "cast": (r"\bplay(?:ed|s)?\b|\brole|\bactor|\bactress|\bstar(?:red|s|ring)?\b|\bcast\b|\bcharacter|\bportray", "cast played role stars", ("starring",)),
-    "setting": (r"\bset in\b|\btakes? place\b|\bsetting\b", "set takes place setting", ()),
+    "setting": (r"\bset in\b|\btakes? place\b|\bsetting\b", "set takes place setting plot", ()),
     "language": (r"\blanguage|\bspoken\b", "language", ("language",)),
     "country": (r"\bcountry|\bcountries|\bnationality", "country", ("country",)),
     "plot": (r"\bplot|\bhappen|\bstory\b|\bending|\bkill|\bdie[sd]?\b|\bescape|\bfight|\babout\b|\bsynopsis", "plot story", ()),
