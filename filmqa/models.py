@@ -61,6 +61,7 @@ class Film(_Model):
     title: str
     year: int | None = None
     doc_ids: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)  # other titles its documents give it ("English: ...")
 
 
 class Document(_Model):

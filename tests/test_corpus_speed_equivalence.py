@@ -33,7 +33,7 @@ def _ref_replacement(m: re.Match[str]) -> tuple[str, list[int] | None]:
     if kind in ("br", "space"):
         return " ", [m.start()]
     for grp in ("targs", "llabel", "ltarget", "elabel", "mdlabel"):
-        if kind == "template" and grp == "targs" and (m.group("tname") or "").strip().lower() in cleaning._KEEP_TEMPLATE_TEXT and m.group(grp):
+        if kind == "template" and grp == "targs" and ((m.group("tname") or "").strip().lower() in cleaning._KEEP_TEMPLATE_TEXT or (m.group("tname") or "").strip().lower().startswith("lang-")) and m.group(grp):
             args = m.group(grp)
             text = args.split("|")[-1]
             off = m.start(grp) + len(args) - len(text)

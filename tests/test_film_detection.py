@@ -42,3 +42,21 @@ def test_a_verdict_sentence_before_the_title_is_not_part_of_it(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "review.md").write_text(review, encoding="utf-8")
     assert {f.label: sorted(f.doc_ids) for f in build_corpus(tmp_path).films} == {"Harbour Lights (1969)": ["a.txt", "review.md"]}
+
+
+def test_other_titles_in_the_lead_find_the_film(tmp_path):
+    from filmqa import FilmQA
+
+    article = (
+        "{{Infobox film\n| name = El último verano\n| director = Inés Barral\n| released = {{film date|2016|9|21}}\n}}\n"
+        "'''''El último verano''''' ({{lang-es|El último verano}}; released in English-speaking countries as "
+        "'''''The Last Summer''''') is a 2016 Spanish drama film directed by Inés Barral.\n"
+    )
+    review = "# The Last Summer: a review\n\nThe Last Summer is a quiet film. The Last Summer runs 112 minutes.\n"
+    for name, text in {"a.txt": article, "review.md": review, "b.txt": OTHER}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    film = qa.film("El último verano (2016)")
+    assert film.aliases == ["The Last Summer"] and sorted(film.doc_ids) == ["a.txt", "review.md"]
+    assert qa.ask("Who directed The Last Summer?").answer == "Inés Barral"
+    assert qa.ask("How long is The Last Summer?").route.film == "El último verano (2016)"

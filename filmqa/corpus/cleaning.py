@@ -164,7 +164,7 @@ def _replacement(m: re.Match[str]) -> tuple[str, int | None]:
     if kind == "template":
         name = (m.group("tname") or "").strip().lower()
         args = m.group("targs")
-        if name in _KEEP_TEMPLATE_TEXT and args:
+        if (name in _KEEP_TEMPLATE_TEXT or name.startswith("lang-")) and args:  # {{lang-fr|Le Samouraï}}
             text = args.split("|")[-1]
             return text, m.start("targs") + len(args) - len(text)
         name = " ".join(name.split())

@@ -19,9 +19,18 @@ from ..models import Film
 _TITLE_WORDS = r"(?:[A-Z0-9][\w'’:&!?.-]*|of|the|a|an|and|in|on|at|to|for|from|with|de|la|le|du|vs\.?)"
 _TITLE = rf"[A-Z0-9][\w'’&!?.:-]*(?:[ \t]{_TITLE_WORDS}){{0,8}}"
 _LEAD = re.compile(
-    rf"(?:^|\n)\s*(?:'{{2,3}})?(?P<title>{_TITLE}?)(?:'{{2,3}})?\s*(?:\((?P<y1>(?:18|19|20)\d\d)(?: film)?\)\s*)?"
+    rf"(?:^|\n)\s*(?:'{{2,3}})?(?P<title>{_TITLE}?)(?:'{{2,3}})?\s*(?:\((?:(?P<y1>(?:18|19|20)\d\d)(?: film)?|[^()\n]{{3,160}})\)\s*)?"
     rf"(?:is|was)\s+an?\s+(?P<y2>(?:18|19|20)\d\d)?\b[^.\n]{{0,80}}?\b(?:film|movie|picture|documentary|feature|comedy|drama|thriller|western|musical|romance|biopic|satire|melodrama)\b"
 )
+# Other titles of a film, said in its lead: "(also known as Y)", "(English: Y)",
+# "also released as Y", "marketed in Britain as Y", "original title: Y".
+_ALIAS = re.compile(
+    rf"(?:also (?:known|released|marketed|titled|called)(?: in (?:the )?[A-Z][\w -]{{1,30}}?)?(?: as)?|a\.?k\.?a\.?|known in English as"
+    rf"|(?:English|original|international|alternative|working|US|UK|British|American) title(?: was)?:?|English:|released in (?:the )?[A-Z][\w -]{{1,30}}? as"
+    rf"|marketed (?:in (?:the )?[A-Z][\w -]{{1,30}}? )?as|retitled)\s+[\"“'‘]?(?P<alias>{_TITLE}?)(?=[\"”'’]?\s*(?:[;,.)]|$|\s(?:in|for|and|is|was|by)\s))",
+    re.M,
+)
+_ALIAS_FIELDS = ("other names", "also known as", "aka", "alt title", "alternative title", "english title", "original title", "native name")
 _RELEASED_IN = re.compile(rf"Released in (?P<y>(?:18|19|20)\d\d), (?P<title>{_TITLE}?) is an?\b")
 _PAREN_YEAR = re.compile(rf"(?P<title>{_TITLE}?)\s\((?P<y>(?:18|19|20)\d\d)(?: film)?\)")
 _YEAR = re.compile(r"\b(18|19|20)\d\d\b")
@@ -43,6 +52,7 @@ class DocFilmEvidence:
 
     strong: list[tuple[str, int | None]] = field(default_factory=list)
     weak: list[tuple[str, int | None]] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # other titles of its own film
 
 
 # "MIXED BAG. Black Forest is an uneven film": a shouted verdict ending in a full
@@ -75,12 +85,22 @@ def evidence_for(cleaned_text: str, infobox: dict[str, str], first_heading: str 
         t = _tidy_title(name)
         if t:
             ev.strong.append((t, year))
+    for key in _ALIAS_FIELDS:
+        ev.aliases += [a for a in (_tidy_title(v) for v in infobox.get(key, "").split(", ")) if a]
     head = cleaned_text[:3000]
     for m in _LEAD.finditer(head):
         t = _tidy_title(m.group("title"))
         if t and not _LEADING_JUNK.match(t):
             y = m.group("y1") or m.group("y2")
             ev.strong.append((t, int(y) if y else None))
+            break
+    # other titles, said in the paragraph that opens with the film's own title
+    for t, _ in ev.strong[:2]:
+        at = head.find(t)
+        if at >= 0 and (at == 0 or head[at - 1] == "\n"):
+            end = head.find("\n", at)
+            lead = head[at + len(t) : end if end >= 0 else len(head)]
+            ev.aliases += [a for a in (_tidy_title(x.group("alias")) for x in _ALIAS.finditer(lead)) if a and a != t]
             break
     for m in _RELEASED_IN.finditer(cleaned_text):
         t = _tidy_title(m.group("title"))
@@ -173,11 +193,23 @@ def detect_films(docs: list[tuple[str, str, DocFilmEvidence]]) -> tuple[list[Fil
         for title, _ in ev.strong:
             strong_titles.add(normalise_title(title))
 
+    # other titles a document gives its own film ("released in Britain as Y"): Y and
+    # its mentions are that film, unless Y is dated as a film of its own somewhere
+    dated = {normalise_title(t) for _, _, ev in docs for t, y in ev.strong if y}
+    alias_of: dict[str, str] = {}
+    for _, _, ev in docs:
+        own_key = normalise_title(ev.strong[0][0]) if ev.strong else ""
+        for alias in ev.aliases:
+            key = normalise_title(alias)
+            if own_key and key and key not in dated and key != own_key and own_key not in alias_of:
+                alias_of.setdefault(key, own_key)
+                display.setdefault(key, alias)  # the matcher's wording for it
+    strong_titles = {alias_of.get(k, k) for k in strong_titles}
     matcher = TitleMatcher(list(display.values()))
     primary: dict[str, list[str]] = {}
     for doc_id, text, ev in docs:
-        counts = Counter(normalise_title(t) for t in matcher.find(text))
-        own = [normalise_title(t) for t, _ in ev.strong if normalise_title(t)]
+        counts = Counter(alias_of.get(k, k) for k in (normalise_title(t) for t in matcher.find(text)))
+        own = list(dict.fromkeys(alias_of.get(k, k) for k in (normalise_title(t) for t, _ in ev.strong) if k))
         if not own:
             # the most mentioned title named twice or more, or any title some document
             # names strongly (those win ties): a notes page headed "X — production notes"
@@ -198,7 +230,8 @@ def detect_films(docs: list[tuple[str, str, DocFilmEvidence]]) -> tuple[list[Fil
             year = years[key].most_common(1)[0][0] if years.get(key) else None
             title = display[key]
             label = f"{title} ({year})" if year else title
-            film = films.setdefault(key, Film(label=label, title=title, year=year))
+            aliases = sorted(display[a] for a, k in alias_of.items() if k == key)
+            film = films.setdefault(key, Film(label=label, title=title, year=year, aliases=aliases))
             film.doc_ids.append(doc_id)
             labels.append(film.label)
         doc_films[doc_id] = labels

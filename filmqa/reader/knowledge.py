@@ -169,8 +169,8 @@ class Knowledge:
     @classmethod
     def _make(cls, corpus: Corpus, lower_words, vocab, persons, doc_groups, index_terms, spellings, cast_text,
               table_terms) -> "Knowledge":
-        titles = [f.title for f in corpus.films]
-        film_titles = {normalise_title(f.title): f.label for f in corpus.films}
+        titles = [t for f in corpus.films for t in (f.title, *f.aliases)]
+        film_titles = {normalise_title(t): f.label for f in corpus.films for t in reversed((f.title, *f.aliases))}
         facts = FilmFactsByFilm(doc_groups, corpus.documents)
         docs = corpus.documents
         doc_ids = docs.doc_ids if hasattr(docs, "doc_ids") else [d.doc_id for d in docs]
