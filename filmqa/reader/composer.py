@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..models import Answer, AnswerType, Citation, Conflict, ConflictValue, Passage, PassageRef, Sentence
 from ..retriever.analysis import analyse
-from .extract import extract, find_lower_places, find_span, fmt_money
+from .extract import extract, find_lower_places, find_span, fmt_money, split_money_norm
 from .knowledge import Knowledge, split_names
 from .router import Reading, asked_unit
 
@@ -729,6 +729,8 @@ def answer_from_record(reading: Reading, hits: list[Passage], answer: str, suppo
 def _display(c: Candidate, atype: AnswerType) -> str:
     if atype == T.MONEY and isinstance(c.norm, int):
         return fmt_money(c.norm) if not c.value.startswith("$") or "M" in c.value or "million" not in c.value else c.value
+    if atype == T.MONEY and isinstance(c.norm, str):
+        return fmt_money(*split_money_norm(c.norm))
     if atype == T.DURATION and isinstance(c.norm, int):
         return f"{c.norm} minutes"
     return c.value

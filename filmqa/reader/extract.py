@@ -18,10 +18,20 @@ T = AnswerType
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MON3 = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 
+# a currency: "$", "US$", "A$", "£", "€", "¥", "₹", an ISO code, or a word after the amount
+_CUR_SIGN = r"(?P<c>(?:US|[ACNZHK]{1,2}|CA|AU|NZ|HK)?\$|[£€¥₹]|(?:USD|EUR|GBP|SEK|NOK|DKK|JPY|CNY|INR|CHF|AUD|CAD|ISK|PLN)\s?)"
+_AMOUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_CUR_WORD = (r"dollars|USD|euros?|EUR|pounds(?:\s+sterling)?|sterling|GBP|kronor|kroner|kronur|krona|krone|SEK|NOK|DKK|yen|JPY|"
+             r"yuan|renminbi|CNY|rupees|INR|Swiss francs|francs|CHF|złoty|zloty|PLN")
 MONEY = re.compile(
-    r"(?:US)?\$\s?(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<u>million|billion|thousand|mil\b|bn\b|[mMkKbB]\b)?"
-    r"|(?P<n2>\d+(?:\.\d+)?)\s*(?P<u2>million|billion)\s+(?:dollars|USD)"
+    rf"{_CUR_SIGN}\s?{_AMOUNT}\s*(?P<u>million|billion|thousand|mil\b|bn\b|[mMkKbB]\b)?"
+    rf"|\b(?P<n2>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<u2>million|billion|thousand)?\s+(?P<w>{_CUR_WORD})\b"
 )
+# the sign a currency word or code is written with; a currency without one keeps its code
+_CUR_OF = {"usd": "$", "us$": "$", "dollars": "$", "eur": "€", "euro": "€", "euros": "€", "gbp": "£", "pounds": "£", "sterling": "£",
+           "pounds sterling": "£", "jpy": "¥", "yen": "¥", "inr": "₹", "rupees": "₹", "cny": "CN¥", "yuan": "CN¥", "renminbi": "CN¥",
+           "kronor": "SEK ", "krona": "SEK ", "kroner": "NOK ", "krone": "NOK ", "kronur": "ISK ", "francs": "CHF ",
+           "swiss francs": "CHF ", "złoty": "PLN ", "zloty": "PLN "}
 DURATION = re.compile(r"(?P<n>\d{2,3})\s*(?:minutes|mins?\b|-minute)|(?P<h>\d)\s*h(?:ours?|rs?)?\s*(?P<m>\d{1,2})\s*m(?:in(?:utes)?)?\b")
 PERCENT = re.compile(r"(?P<n>\d{1,3})\s*(?:%|percent\b)")
 OUT_OF = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?:/|out of\s+)(?P<d>10|5|100|4)\b")
@@ -60,19 +70,42 @@ def money_value(num: str, unit: str | None) -> float:
     return v * _UNIT.get((unit or "").lower(), 1.0)
 
 
-def fmt_money(v: float) -> str:
+def fmt_money(v: float, sign: str = "$") -> str:
     if v >= 1e9:
-        return f"${v / 1e9:g} billion"
+        return f"{sign}{v / 1e9:g} billion"
     if v >= 1e6:
-        return f"${v / 1e6:g} million"
-    return f"${v:,.0f}"
+        return f"{sign}{v / 1e6:g} million"
+    return f"{sign}{v:,.0f}"
+
+
+def currency_sign(written: str) -> str:
+    """"$" for dollars (US or unmarked), else the currency's own sign or code: "£", "€", "A$", "SEK "."""
+    w = re.sub(r"\s+", " ", written.strip()).lower()
+    if w == "$":
+        return "$"
+    if w in _CUR_OF:
+        return _CUR_OF[w]
+    return written.strip().upper() + ("" if written.strip().endswith("$") or not written.strip().isalpha() else " ")
+
+
+def money_norm(value: float, sign: str):
+    """The normal form of an amount: an int for dollars, "£11000000" for other currencies (never equal to dollars)."""
+    return round(value) if sign == "$" else f"{sign}{round(value)}"
+
+
+def split_money_norm(norm) -> tuple[float, str]:
+    if isinstance(norm, int):
+        return float(norm), "$"
+    m = re.match(r"(.*?)(\d+)$", str(norm))
+    return (float(m.group(2)), m.group(1)) if m else (0.0, "$")
 
 
 def find_money(s: str):
     for m in MONEY.finditer(s):
         num = m.group("n") or m.group("n2")
         unit = m.group("u") or m.group("u2")
-        yield m.group().strip(), round(money_value(num, unit)), m.start()
+        sign = currency_sign(m.group("c") or m.group("w"))
+        yield m.group().strip(), money_norm(money_value(num, unit), sign), m.start()
 
 
 def find_duration(s: str):

@@ -1,0 +1,70 @@
+"""Round 3: money in any currency, the asked measure, award names and negation in yes/no questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from filmqa import FilmQA
+from filmqa.reader.extract import find_money
+
+ARTICLE = """The Copper Heron
+
+The Copper Heron is a 2011 British drama film directed by Ilse Varga. It was produced by Marrow Lane Films.
+
+{{Infobox film
+| name = The Copper Heron
+| director = Ilse Varga
+| budget = £7.5 million
+| gross = $31.2 million
+}}
+
+==Production==
+The film cost 7.5 million pounds to make. The planned bridge over the estuary was never built.
+
+==Release==
+The Copper Heron grossed $31.2 million worldwide against a budget of £7.5 million.
+
+==Reception==
+On Rotten Tomatoes the film holds an approval rating of 91% based on 80 reviews. On Metacritic it has a score of 77 out of 100.
+
+==Accolades==
+The film won the BAFTA Award for Outstanding British Film and was nominated for the Academy Award for Best Picture.
+"""
+
+SECOND = """Salt Ferry
+
+Salt Ferry is a 2019 Danish documentary film directed by Aske Holm. It was made for about 3 million kroner.
+"""
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory) -> FilmQA:
+    root = tmp_path_factory.mktemp("round3")
+    (root / "heron.txt").write_text(ARTICLE)
+    (root / "ferry.txt").write_text(SECOND)
+    return FilmQA.from_directory(root, cache=False)
+
+
+@pytest.mark.parametrize(
+    "text, surface, norm",
+    [
+        ("a budget of £11 million", "£11 million", "£11000000"),
+        ("made for about €420,000 in all", "€420,000", "€420000"),
+        ("it cost 3 million euros", "3 million euros", "€3000000"),
+        ("some 12 million kronor", "12 million kronor", "SEK 12000000"),
+        ("grossed $6.4 million", "$6.4 million", 6400000),
+        ("grossed 10 million dollars", "10 million dollars", 10000000),
+    ],
+)
+def test_money_in_any_currency_is_read_and_never_equals_dollars(text, surface, norm):
+    assert [(s, n) for s, n, _ in find_money(text)] == [(surface, norm)]
+
+
+def test_a_budget_in_pounds_is_the_budget(qa):
+    reply = qa.ask("What was the budget of The Copper Heron?")
+    assert reply.answer == "£7.5 million", reply.text
+
+
+def test_a_budget_in_kroner(qa):
+    reply = qa.ask("How much did Salt Ferry cost to make?")
+    assert reply.answer is not None and "3 million" in reply.answer, reply.text
