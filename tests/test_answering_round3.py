@@ -68,3 +68,34 @@ def test_a_budget_in_pounds_is_the_budget(qa):
 def test_a_budget_in_kroner(qa):
     reply = qa.ask("How much did Salt Ferry cost to make?")
     assert reply.answer is not None and "3 million" in reply.answer, reply.text
+
+
+def test_metacritic_is_not_the_rotten_tomatoes_figure(qa):
+    reply = qa.ask("What is the Metacritic score of The Copper Heron?")
+    assert reply.answer is not None and reply.answer.startswith("77"), reply.text
+    assert "%" not in reply.answer
+
+
+def test_a_score_of_n_on_metacritic_is_out_of_100():
+    from filmqa.reader.extract import find_score
+
+    found = [(s, n) for s, n, _ in find_score("It holds 94% on Rotten Tomatoes and a score of 86 on Metacritic.")]
+    assert found == [("94%", "94%"), ("86", "86/100")]
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Did The Copper Heron win the Oscar?", "No"),  # nominated for the Academy Award, won a BAFTA
+        ("Did The Copper Heron win the Academy Award?", "No"),
+        ("Did The Copper Heron win a BAFTA?", "Yes"),
+    ],
+)
+def test_the_award_named_must_be_the_award_won(qa, question, expected):
+    reply = qa.ask(question)
+    assert reply.answer == expected, reply.text
+
+
+def test_ever_is_no_typo_for_never(qa):
+    reply = qa.ask("Was the bridge over the estuary ever built?")
+    assert reply.answer == "No", reply.text

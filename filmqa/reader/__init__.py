@@ -22,6 +22,7 @@ from .records import ASK_CAST_LIST, cast_list_lookup, cast_lookup, rank_lookup, 
 from .knowledge import Knowledge
 from .router import GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SYNONYMS, TYPE_WORDS, Reading, normalise_question, route_question
 
+_NEGATING = re.compile(r"never|not|no|none|nothing|nobody|neither|nor|without|\w+n['’]t", re.I)
 _PERSON_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
 
 
@@ -60,6 +61,8 @@ def correct_typos(question: str, kb: Knowledge) -> tuple[str, list[str]]:
         # a capitalised word is a name: "Australia" is not a typo for "Austria"
         capitalised = re.search(rf"\b{re.escape(w[:1].upper() + w[1:])}\b", question) is not None
         match = difflib.get_close_matches(w, kb.spellings, n=1, cutoff=0.82) if len(w) >= 4 and not capitalised else []
+        if match and _NEGATING.fullmatch(match[0]) and not _NEGATING.fullmatch(w):
+            continue  # "ever" is no typo for "never": a correction never turns the question round
         if match:
             fixed = re.sub(rf"(?i)\b{re.escape(w)}\b", match[0], fixed)
         else:

@@ -560,8 +560,45 @@ def abstain(reading: Reading, hits: list[Passage], why: str, sentences: list[Sco
     return Answer(question=reading.route.question, answer=None, text=text, route=route, leads=leads.citations, confidence=0.0)
 
 
+# "did it win the Oscar?": the award the question names ("the Oscar", "a BAFTA", "the Palme d'Or")
+_ASKED_AWARD = re.compile(r"\b(?:win|won|wins|get|got|receive|received)\s+(?:the\s+|an?\s+|any\s+)?(?P<a>(?:[A-Z][\w'’-]*|d['’]Or)(?:\s+(?:[A-Z][\w'’-]*|d['’]Or|for|of|de|du))*)")
+_AWARD_SAID = {"oscar": r"academy awards?|oscars?", "oscars": r"academy awards?|oscars?", "academy": r"academy awards?|oscars?"}
+_AWARD_WORD = re.compile(r"\b(?:Awards?|Prize|Oscars?|BAFTAs?|Globes?|Emmys?|Palme|Razzies?|Bear|Lion|Shell|Goyas?|C[ée]sars?|Saturn|Academy|Jury)\b")
+_WON = re.compile(r"\b(?:won|wins?|winning|winner|received|receiving|took|taking|awarded|earned|collected|picked up)\b", re.I)
+_ONLY_NOMINATED = re.compile(r"\b(?:nominat\w*|lost|losing|shortlisted|contender|in (?:the )?running)\b", re.I)
+
+
+def _award_won(text: str, question: str) -> bool | None:
+    """Whether the sentence says the film won the award the question names (None: it does not speak of that award)."""
+    m = _ASKED_AWARD.search(question)
+    if not m:
+        return None
+    words_ = [w for w in m.group("a").split() if w[:1].isupper()]
+    if not words_ or not _AWARD_WORD.search(m.group("a")):
+        return None
+    first = words_[0].lower().rstrip("s") if words_[0].lower() in ("oscars",) else words_[0].lower()
+    said = _AWARD_SAID.get(first, re.escape(words_[0]))
+    verdict = None
+    for a in re.finditer(rf"\b(?:{said})\b", text, re.I):
+        after = re.split(r"[;:]|\.\s", text[a.end() : a.end() + 50])[0]
+        if _ONLY_NOMINATED.search(after) and not _WON.search(after):
+            verdict = bool(verdict)  # "an Academy Award nomination", "At the Academy Awards it was nominated"
+            continue
+        before = text[max(0, a.start() - 80) : a.start()]
+        verbs = [(v.end(), True) for v in _WON.finditer(before)] + [(v.end(), False) for v in _ONLY_NOMINATED.finditer(before)]
+        if verbs:
+            verdict = bool(max(verbs)[1] or verdict)
+    if verdict is None and _AWARD_WORD.search(m.group("a")):
+        return False  # an award of its own name the sentence does not give the film
+    return verdict
+
+
 def _polarity(text: str, question: str) -> bool:
     """True for 'yes': the sentence agrees with the question's statement."""
+    if re.search(r"\b(?:win|won|wins)\b", question, re.I):
+        won = _award_won(text, question)
+        if won is not None:
+            return won != bool(_NEGATION.search(question))
     if re.search(r"\b(?:win|won|wins)\b", question, re.I) and not re.search(r"\b(?:won|wins?|winning|winner)\b", text, re.I) \
             and re.search(r"\bnominat|\blost\b", text, re.I):
         return bool(_NEGATION.search(question))  # nominated (and lost) is not a win

@@ -35,6 +35,11 @@ _CUR_OF = {"usd": "$", "us$": "$", "dollars": "$", "eur": "€", "euro": "€", 
 DURATION = re.compile(r"(?P<n>\d{2,3})\s*(?:minutes|mins?\b|-minute)|(?P<h>\d)\s*h(?:ours?|rs?)?\s*(?P<m>\d{1,2})\s*m(?:in(?:utes)?)?\b")
 PERCENT = re.compile(r"(?P<n>\d{1,3})\s*(?:%|percent\b)")
 OUT_OF = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?:/|out of\s+)(?P<d>10|5|100|4)\b")
+# a Metacritic score is out of 100 even when the sentence does not say so ("a score of 86 on Metacritic")
+METASCORE = re.compile(
+    r"\b(?:score|rating|metascore)\s+of\s+(?P<n>\d{1,3})\s+(?:on|from|at)\s+Metacritic\b|\b(?P<n2>\d{1,3})\s+on\s+Metacritic\b"
+    r"|\bMeta(?:critic|score)\b[^.%\d]{0,50}?\b(?:score|rating|metascore)\s+(?:of\s+|is\s+|was\s+)?(?P<n3>\d{1,3})\b(?!\s*(?:%|/|out of|percent|\.\d))"
+)
 GRADE = re.compile(r"""\bgrade\s+of\s+["“']?(?P<g>[A-F][+-]?)["”']?|["“](?P<g2>[A-F][+-]?)["”]\s+on an A\+? to F scale""")
 DATE = re.compile(
     rf"\b(?P<md>(?:{MONTHS}|{_MON3})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:18|19|20)\d\d)\b"
@@ -137,6 +142,10 @@ def find_score(s: str):
     for m in OUT_OF.finditer(s):
         if float(m.group("n")) <= float(m.group("d")):
             yield m.group().strip(), f"{float(m.group('n')):g}/{m.group('d')}", m.start()
+    for m in METASCORE.finditer(s):
+        n = m.group("n") or m.group("n2") or m.group("n3")
+        if int(n) <= 100:
+            yield n, f"{n}/100", m.start("n" if m.group("n") else "n2" if m.group("n2") else "n3")
     for m in GRADE.finditer(s):
         g = m.group("g") or m.group("g2")
         yield g, "grade " + g, m.start()
