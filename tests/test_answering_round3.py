@@ -99,3 +99,18 @@ def test_the_award_named_must_be_the_award_won(qa, question, expected):
 def test_ever_is_no_typo_for_never(qa):
     reply = qa.ask("Was the bridge over the estuary ever built?")
     assert reply.answer == "No", reply.text
+
+
+def test_a_company_keeps_its_company_word(qa):
+    reply = qa.ask("Which production company made The Copper Heron?")
+    assert reply.answer == "Marrow Lane Films", reply.text
+
+
+def test_a_name_written_in_one_piece_is_read_whole(qa):
+    from filmqa.reader.extract import extract
+    from filmqa.models import AnswerType
+
+    found = extract(AnswerType.PLACE, "It had its world premiere at CPH:DOX in Copenhagen.", qa.knowledge)
+    assert "CPH:DOX" in [s for s, _, _ in found]
+    orgs = extract(AnswerType.ORGANISATION, "It streams on Canal+ in France.", qa.knowledge)
+    assert all(s != "Canal" for s, _, _ in orgs)

@@ -20,7 +20,7 @@ from ..retriever.analysis import STOP_WORDS, analyse, words
 from .composer import SPEECH_ASKED, TABLE_NOTE, abstain, answer_from_record, compose
 from .records import ASK_CAST_LIST, cast_list_lookup, cast_lookup, rank_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
-from .router import GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SYNONYMS, TYPE_WORDS, Reading, normalise_question, route_question
+from .router import GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SYNONYMS, KIND_WORDS, Reading, normalise_question, route_question
 
 _NEGATING = re.compile(r"never|not|no|none|nothing|nobody|neither|nor|without|\w+n['’]t", re.I)
 _PERSON_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
@@ -51,7 +51,7 @@ def correct_typos(question: str, kb: Knowledge) -> tuple[str, list[str]]:
     fixed = question
     rewritten = set(words(normalise_question(question)))
     for w in dict.fromkeys(words(question)):
-        if w not in rewritten or w in TYPE_WORDS or w in SERIES_WORDS or w == "part" or canon_title(w) in SERIES_MARKS:
+        if w not in rewritten or w in KIND_WORDS or w in SERIES_WORDS or w == "part" or canon_title(w) in SERIES_MARKS:
             continue
         if w in STOP_WORDS or w in GENERIC or w in SYNONYMS or w.isdigit() or len(w) < 3:
             continue

@@ -175,11 +175,11 @@ def find_number(s: str):
         yield m.group(), m.group().replace(",", ""), m.start()
 
 
-def _trim_name(span: str, kb: Knowledge) -> str:
+def _trim_name(span: str, kb: Knowledge, lead_only: bool = False) -> str:
     toks = span.split()
     while toks and (toks[0] in _NOT_NAME or toks[0].lower() in kb.lower_words):
         toks = toks[1:]
-    while toks and (toks[-1].lower() in kb.lower_words and toks[-1] not in kb.persons):
+    while toks and not lead_only and (toks[-1].lower() in kb.lower_words and toks[-1] not in kb.persons):
         toks = toks[:-1]
     return " ".join(toks)
 
@@ -202,7 +202,8 @@ def find_names(s: str, kb: Knowledge, exclude: set[str] = frozenset()):
 def find_orgs(s: str, kb: Knowledge):
     seen = set()
     for m in ORG_SUFFIX.finditer(s):
-        org = _trim_name(m.group(), kb) or m.group()
+        # "Fieldnote Films": the company word is the name's own, however often "films" is said lower-case
+        org = _trim_name(m.group(), kb, lead_only=True) or m.group()
         if org not in seen:
             seen.add(org)
             yield org, org, m.start()
@@ -309,9 +310,24 @@ def extract(atype: AnswerType, s: str, kb: Knowledge, exclude: set[str] = frozen
     if atype in (T.PERSON, T.LIST):
         return list(find_names(s, kb, exclude))
     if atype == T.ORGANISATION:
-        return list(find_orgs(s, kb))
+        return _whole(s, find_orgs(s, kb))
     if atype == T.PLACE:
-        return list(find_places(s, kb))
+        return _whole(s, find_places(s, kb))
     if atype == T.TITLE:
-        return [c for c in find_titles(s, kb) if c[0] not in exclude]
+        return _whole(s, (c for c in find_titles(s, kb) if c[0] not in exclude))
     return []
+
+
+# what a name written in one piece goes on with: "CPH:DOX", "Tidewater+", "Canal+"
+_GLUED = re.compile(r"(?::[A-Z][\w-]*|\+)(?![\w:])")
+
+
+def _whole(s: str, found) -> list[tuple[str, object, int]]:
+    """Candidates with the glued rest of their name ("CPH" -> "CPH:DOX")."""
+    out = []
+    for surface, norm, offset in found:
+        m = _GLUED.match(s, offset + len(surface)) if s.startswith(surface, offset) else None
+        if m:
+            surface = norm = surface + m.group()
+        out.append((surface, norm, offset))
+    return out
