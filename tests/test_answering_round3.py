@@ -114,3 +114,17 @@ def test_a_name_written_in_one_piece_is_read_whole(qa):
     assert "CPH:DOX" in [s for s, _, _ in found]
     orgs = extract(AnswerType.ORGANISATION, "It streams on Canal+ in France.", qa.knowledge)
     assert all(s != "Canal" for s, _, _ in orgs)
+
+
+def test_did_it_win_anything_names_what_it_won(qa):
+    reply = qa.ask("Did The Copper Heron win anything?")
+    assert reply.answer is not None and reply.answer.startswith("Yes"), reply.text
+    assert "BAFTA Award for Outstanding British Film" in reply.answer
+
+
+def test_an_award_of_another_category_is_another_award():
+    from filmqa.reader.composer import _polarity
+
+    text = "She won the Goya Award for Best Actress; the film was nominated for the Goya Award for Best Film but did not win."
+    assert _polarity(text, "Did it win the Goya for Best Actress?") is True
+    assert _polarity(text, "Did it win the Goya for Best Film?") is False

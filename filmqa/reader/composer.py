@@ -568,6 +568,21 @@ _WON = re.compile(r"\b(?:won|wins?|winning|winner|received|receiving|took|taking
 _ONLY_NOMINATED = re.compile(r"\b(?:nominat\w*|lost|losing|shortlisted|contender|in (?:the )?running)\b", re.I)
 
 
+# "did it win anything?", "did it win any awards?": no award named, any will do
+_ANY_AWARD = re.compile(r"\b(?:win|won|get|got|receive|received)\s+(?:anything|any(?:\s+\w+)?\s+(?:awards?|prizes?)|an?\s+(?:award|prize)|awards?|prizes?)\b", re.I)
+# "won the BAFTA Award for Best Animated Film", "won the top documentary prize at CPH:DOX"
+_WON_WHAT = re.compile(r"\b(?:won|wins|received|took home|picked up|was awarded)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?P<a>[^,.;()]{3,70}?)(?=\s*(?:[,.;()]|\s+and\s+(?!Best)|\s+(?:at|in)\s+(?:the\s+)?\d|\s+for\s+(?:her|his|their)\b|$))")
+
+
+def _award_named(text: str) -> str | None:
+    """The award a sentence says was won (None when it names none)."""
+    for m in _WON_WHAT.finditer(text):
+        a = m.group("a").strip()
+        if _AWARD_WORD.search(a) or re.search(r"\b(?:award|prize|trophy)\b", a, re.I):
+            return a
+    return None
+
+
 def _award_won(text: str, question: str) -> bool | None:
     """Whether the sentence says the film won the award the question names (None: it does not speak of that award)."""
     m = _ASKED_AWARD.search(question)
@@ -578,8 +593,14 @@ def _award_won(text: str, question: str) -> bool | None:
         return None
     first = words_[0].lower().rstrip("s") if words_[0].lower() in ("oscars",) else words_[0].lower()
     said = _AWARD_SAID.get(first, re.escape(words_[0]))
+    # "the Goya for Best Film": an award of another category is another award
+    cat = re.search(r"\bfor\s+(?:the\s+)?best\s+(?P<c>[\w ]+?)\s*[?.!]*$", question, re.I)
+    cat_words = set(analyse(cat.group("c"))) if cat else set()
     verdict = None
     for a in re.finditer(rf"\b(?:{said})\b", text, re.I):
+        given = re.match(r"[\w\s]{0,12}?\bfor\s+(?:the\s+)?best\s+(?P<c>[\w ]+)", text[a.end() : a.end() + 60], re.I)
+        if cat_words and given and not cat_words <= set(analyse(given.group("c"))):
+            continue
         after = re.split(r"[;:]|\.\s", text[a.end() : a.end() + 50])[0]
         if _ONLY_NOMINATED.search(after) and not _WON.search(after):
             verdict = bool(verdict)  # "an Academy Award nomination", "At the Academy Awards it was nominated"
@@ -851,6 +872,12 @@ def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSente
         # "did it make money?": "it was a box-office bomb" answers it without the question's words
         sentences = [ScoredSentence(s.sentence, s.passage, s.score + 0.4, max(s.coverage, 0.75), s.infobox_key)
                      if s.infobox_key is None and _VERDICT.search(s.sentence.text) else s for s in sentences]
+    any_award = atype == T.YESNO and _ANY_AWARD.search(reading.normalised or reading.route.resolved_question)
+    if any_award:
+        # "did it win anything?": a sentence saying what it won answers it, whatever else it covers
+        sentences = [ScoredSentence(s.sentence, s.passage, s.score + 0.5, max(s.coverage, 0.75), s.infobox_key)
+                     if s.infobox_key is None and _award_named(s.sentence.text) else s for s in sentences]
+        sentences.sort(key=lambda s: -s.score)
     pool = [s for s in sentences if s.coverage >= MIN_COVERAGE and (s.infobox_key is None or atype == T.YESNO)
             and (atype == T.YESNO or _says_something(s))]
     if atype == T.YESNO:
@@ -858,6 +885,8 @@ def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSente
         # and a field the question does not ask about ("name = ...") says nothing at all
         pool = [s for s in pool if s.infobox_key is None or s.infobox_key in reading.infobox_keys]
         pool.sort(key=lambda s: -(s.score - (0.5 if s.infobox_key else 0)))
+        if any_award:
+            pool.sort(key=lambda s: _award_named(s.sentence.text) is None)  # one award won is a yes, whatever was lost
     if atype == T.REASON:
         pool.sort(key=lambda s: -(s.score + (0.4 if _BECAUSE.search(s.sentence.text) else 0)))
     elif atype == T.DESCRIPTION and SPEECH_ASKED.search(reading.route.resolved_question):
@@ -874,6 +903,8 @@ def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSente
         rivals = [s for s in pool[1:8] if s.passage.doc_id != best.passage.doc_id and s.coverage >= 0.6 and best.coverage >= 0.6
                   and _polarity(s.sentence.text, q) != yes and s.score >= best.score - 0.5
                   and not (reading.route.film and s.passage.films and reading.route.film not in s.passage.films)]
+        if any_award and yes:
+            rivals = []  # one award lost is no denial that another was won
         if rivals:
             r = rivals[0]
             m = citer.cite(r)
@@ -883,6 +914,9 @@ def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSente
             return Answer(question=reading.route.question, answer=answer, text=text, citations=citer.citations,
                           conflicts=[Conflict(fact=fact_name(reading), values=vals)], route=reading.route, confidence=0.5)
         answer = "Yes" if yes else "No"
+        award = _award_named(best.sentence.text) if any_award and yes else None
+        if award:
+            answer = f"Yes: {award}"  # what it won is the answer a "did it win anything?" wants
         text = f"{answer}. {best.sentence.text} [{n}]"
     elif atype == T.REASON:
         m = _BECAUSE.search(best.sentence.text)

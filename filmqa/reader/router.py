@@ -112,6 +112,10 @@ SYNONYMS = {
     "korean": "korea", "indian": "india", "brazilian": "brazil", "irish": "ireland", "finnish": "finland",
 }
 
+# Words searched for too, that do not by themselves say what the question says ("win" -> "won":
+# a sentence where something was won is found, but it must still cover the question's words).
+SEARCH_ALSO = {"win": "won", "wins": "won", "won": "win"}
+
 # Question words that carry no content of their own.
 GENERIC = frozenset(
     """film movie picture flick it its did does do was were is are be been the a an what which who whom whose
@@ -443,6 +447,8 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         syn = SYNONYMS.get(w)
         if syn:
             expansion.extend(analyse(syn))
+        if w in SEARCH_ALSO:
+            expansion.extend(analyse(SEARCH_ALSO[w]))
         t = analyse(w)
         if t and t[0] in alternatives and syn:
             alternatives[t[0]].update(analyse(syn))
