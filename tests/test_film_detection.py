@@ -60,3 +60,24 @@ def test_other_titles_in_the_lead_find_the_film(tmp_path):
     assert film.aliases == ["The Last Summer"] and sorted(film.doc_ids) == ["a.txt", "review.md"]
     assert qa.ask("Who directed The Last Summer?").answer == "Inés Barral"
     assert qa.ask("How long is The Last Summer?").route.film == "El último verano (2016)"
+
+
+def test_a_remake_with_the_same_title_is_its_own_film(tmp_path):
+    from filmqa import FilmQA
+
+    files = {
+        "hollow_1974.txt": "'''The Hollow''' is a 1974 British horror film directed by Ada Crane.\n\nIt was shot in Devon.",
+        "hollow_2009.txt": "'''The Hollow''' is a 2009 American horror film directed by Mia Stone. It is a remake of the 1974 film.\n\nIt was shot in Vermont.",
+        "review.txt": "# The Hollow review\n\nThe 1974 version of The Hollow still frightens. Ada Crane made The Hollow in 1974 on a tiny budget.",
+        "other.txt": OTHER,
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    docs = {f.label: sorted(f.doc_ids) for f in qa.films}
+    assert docs["The Hollow (1974)"] == ["hollow_1974.txt", "review.txt"]
+    assert docs["The Hollow (2009)"] == ["hollow_2009.txt"]
+    assert qa.ask("Who directed the 2009 Hollow?").answer == "Mia Stone"
+    assert qa.ask("Who directed the remake of The Hollow?").answer == "Mia Stone"
+    assert qa.ask("Who directed the original Hollow?").answer == "Ada Crane"
+    assert qa.ask("Where was the '74 Hollow shot?").route.film == "The Hollow (1974)"

@@ -108,7 +108,9 @@ def evidence_for(cleaned_text: str, infobox: dict[str, str], first_heading: str 
             ev.strong.append((t, int(m.group("y"))))
     if first_heading:
         h = _REVIEW_SUFFIX.sub("", first_heading).strip()
-        m = _PAREN_YEAR.fullmatch(h)
+        m = _PAREN_YEAR.match(h)  # "X (2009)", or "X (2009) — box office report"
+        if m and not (m.end() == len(h) or re.match(r"\s*[-–—:|]", h[m.end() :])):
+            m = None
         if m:
             t = _tidy_title(m.group("title"))
             if t:
@@ -222,6 +224,7 @@ def detect_films(docs: list[tuple[str, str, DocFilmEvidence]]) -> tuple[list[Fil
         extra = [k for k, c in counts.items() if k not in own and k in strong_titles and top and c >= max(3, top // 2)]
         primary[doc_id] = list(dict.fromkeys(own + extra))
 
+    _split_same_titles(docs, primary, years, display, alias_of)
     films: dict[str, Film] = {}
     doc_films: dict[str, list[str]] = {}
     for doc_id, keys in primary.items():
@@ -236,3 +239,46 @@ def detect_films(docs: list[tuple[str, str, DocFilmEvidence]]) -> tuple[list[Fil
             labels.append(film.label)
         doc_films[doc_id] = labels
     return sorted(films.values(), key=lambda f: f.label), doc_films
+
+
+def _split_same_titles(docs, primary: dict[str, list[str]], years: dict[str, Counter], display: dict[str, str],
+                       alias_of: dict[str, str]) -> None:
+    """Films that share a title ("The Hollow" of 1974 and its 2009 remake) stay apart.
+
+    A title that documents give as their own film with two or more different years
+    is split by year: a document that dates its own film goes to that year, another
+    to the candidate year its text names most ("the 1974 original"), or to every
+    candidate when it names none more than the others.
+    """
+    own_year: dict[str, dict[str, int]] = {}
+    dated: dict[str, set[int]] = {}
+    for doc_id, _, ev in docs:
+        for title, year in ev.strong:
+            key = alias_of.get(normalise_title(title), normalise_title(title))
+            if key and year:
+                own_year.setdefault(doc_id, {}).setdefault(key, year)
+                dated.setdefault(key, set()).add(year)
+    shared = {k: sorted(ys) for k, ys in dated.items() if len(ys) >= 2}
+    if not shared:
+        return
+    text_of = {doc_id: text for doc_id, text, _ in docs}
+    for doc_id, keys in primary.items():
+        split: list[str] = []
+        for key in keys:
+            if key not in shared:
+                split.append(key)
+                continue
+            year = own_year.get(doc_id, {}).get(key)
+            if year is not None:
+                chosen = [year]
+            else:
+                text = text_of.get(doc_id, "")
+                counts = {y: len(re.findall(rf"(?<!\d)(?:{y}|['’]{y % 100:02d})(?!\d)", text)) for y in shared[key]}
+                best = max(counts.values())
+                chosen = [y for y, c in counts.items() if c == best] if best else shared[key]
+            for y in chosen:
+                year_key = f"{key}\0{y}"
+                display.setdefault(year_key, display[key])
+                years[year_key] = Counter({y: 1})
+                split.append(year_key)
+        primary[doc_id] = list(dict.fromkeys(split))

@@ -125,6 +125,7 @@ class Knowledge:
     cast_text: str = ""  # every cast credit's actor and role, lower-cased, "\0"-separated (see cast_mentions)
     table_terms: dict[str, list[int]] = field(default_factory=dict)  # table header term -> documents (numbers)
     doc_ids: Sequence[str] = ()  # the corpus's doc ids, by number
+    same_title: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # label -> (label, year) of every film of its title
 
     @classmethod
     def from_corpus(cls, corpus: Corpus, index_vocab) -> "Knowledge":
@@ -174,8 +175,13 @@ class Knowledge:
         facts = FilmFactsByFilm(doc_groups, corpus.documents)
         docs = corpus.documents
         doc_ids = docs.doc_ids if hasattr(docs, "doc_ids") else [d.doc_id for d in docs]
+        by_title: dict[str, list[tuple[str, int]]] = {}
+        for f in corpus.films:
+            if f.year:
+                by_title.setdefault(normalise_title(f.title), []).append((f.label, f.year))
+        same_title = {label: sorted(group, key=lambda x: x[1]) for group in by_title.values() if len(group) > 1 for label, _ in group}
         return cls(lower_words, vocab, persons, TitleMatcher(titles), film_titles, facts, index_terms, spellings, cast_text,
-                   table_terms, doc_ids)
+                   table_terms, doc_ids, same_title)
 
     def to_json(self, fingerprint: str) -> bytes:
         """The knowledge as JSON, to keep with the index (``fingerprint``: the code that read it)."""

@@ -345,9 +345,37 @@ def films_named(q: str, kb: Knowledge) -> tuple[list[str], str | None]:
         if m and m.group(1).lower() not in STOP_WORDS | GENERIC and m.start() > 0 and canon_title(m.group()) not in known:
             found.remove(label)
             other = other or m.group()
+    found = _by_year(found, q, kb)
     # longest (most specific) title first
     found.sort(key=lambda label: -len(canon_title(label.rsplit(" (", 1)[0])))
     return found, (other if other[:1].isupper() else other.title()) if other and not found else None
+
+
+_LATER_ONE = re.compile(r"\b(?:remake|reboot|new|newer|later|latest|recent|modern)\b", re.I)
+_EARLIER_ONE = re.compile(r"\b(?:original|first|old|older|earlier|classic)\b", re.I)
+
+
+def _by_year(found: list[str], q: str, kb: Knowledge) -> list[str]:
+    """Films that share a title ("The Hollow" of 1974 and of 2009) told apart by the
+    question: a year ("the 2009 one", "the '74 film"), "remake"/"new", "original";
+    else every one of them, earliest first."""
+    out: list[str] = []
+    for label in found:
+        group = kb.same_title.get(label)
+        if not group:
+            out.append(label)
+            continue
+        named = [lab for lab, y in group if re.search(rf"(?<!\d)(?:{y}|['’]?{y % 100:02d})(?!\d)", q)]
+        if named:
+            pick = named
+        elif _LATER_ONE.search(q):
+            pick = [group[-1][0]]
+        elif _EARLIER_ONE.search(q):
+            pick = [group[0][0]]
+        else:
+            pick = [lab for lab, _ in group]
+        out += [lab for lab in pick if lab not in out]
+    return out
 
 
 def _series_member(film: str, kb: Knowledge, *, later: bool) -> str | None:
@@ -430,6 +458,8 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
     if film:
         canon_own = set(canon_title(film.rsplit(" (", 1)[0]).split())
         title_terms.update(re.findall(r"\((\d{4})\)", film))  # "Night Train (1994)": the year is part of the name
+        if film in kb.same_title:  # "the remake of The Hollow": the words that told it apart name it too
+            title_terms.update(t for m in (_LATER_ONE, _EARLIER_ONE) for w in m.findall(q) for t in analyse(w))
         title_terms |= {t for t in content if canon_title(t) in canon_own}
         if film_reason.startswith("the sequel") or film_reason.startswith("the first"):
             title_terms |= {t for w in SERIES_WORDS for t in analyse(w)}
