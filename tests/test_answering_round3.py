@@ -128,3 +128,9 @@ def test_an_award_of_another_category_is_another_award():
     text = "She won the Goya Award for Best Actress; the film was nominated for the Goya Award for Best Film but did not win."
     assert _polarity(text, "Did it win the Goya for Best Actress?") is True
     assert _polarity(text, "Did it win the Goya for Best Film?") is False
+
+
+@pytest.mark.parametrize("question", ["how long is kestrel nine", "What is the capital of Norway?", "How long is Kestrel Nine?"])
+def test_a_thing_the_documents_never_mention_is_not_answered(qa, question):
+    reply = qa.ask(question)
+    assert reply.answer is None, reply.text

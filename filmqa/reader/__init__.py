@@ -94,7 +94,10 @@ def _mostly_unknown(unknown: list[str], reading: Reading) -> bool:
     """Unknown words sink a question when they are names or most of its content."""
     q = reading.route.resolved_question
     named = any(re.search(rf"(?<![.?!]\s)(?<!^)\b{re.escape(w)}\b", q, re.I) and re.search(rf"\b{re.escape(w[0].upper() + w[1:])}\b", q) for w in unknown)
-    after_prep = any(re.search(rf"\b(?:of|for|about|in|directed|composed|scored|wrote|produced)\s+(?:the\s+)?{re.escape(w)}\b", q, re.I) for w in unknown)
+    after_prep = any(re.search(rf"\b(?:of|for|about|in|directed|composed|scored|wrote|produced)\s+(?:the\s+)?{re.escape(w)}\b", q, re.I)
+                     # "how long is kestrel nine?", "what is the capital of Norway?": the unknown thing is what is asked about
+                     or re.search(rf"\b(?:is|was|are|were)\s+(?:the\s+)?{re.escape(w)}(?:\s+(?:of\s+)?[\w'’-]+)?\s*[?.!]*$", q, re.I)
+                     for w in unknown)
     return named or after_prep or len(unknown) >= 2 or len(unknown) * 2 > max(len(reading.key_terms), 1)
 
 
