@@ -81,3 +81,15 @@ def test_a_remake_with_the_same_title_is_its_own_film(tmp_path):
     assert qa.ask("Who directed the remake of The Hollow?").answer == "Mia Stone"
     assert qa.ask("Who directed the original Hollow?").answer == "Ada Crane"
     assert qa.ask("Where was the '74 Hollow shot?").route.film == "The Hollow (1974)"
+
+
+def test_an_answer_ending_in_a_full_stop_gets_no_second_one(tmp_path):
+    from filmqa import FilmQA
+
+    (tmp_path / "a.txt").write_text("'''Night Shift''' is a 1982 film directed by Ron Howard. Its score was composed by Ira Bale, who also scored Crime Inc.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(OTHER, encoding="utf-8")
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    reply = qa.ask("Who directed Night Shift?")
+    assert reply.text.startswith("Ron Howard.\n")
+    from filmqa.reader.composer import _full_stop
+    assert _full_stop("48 Hrs.") == "48 Hrs." and _full_stop("Walter Hill") == "Walter Hill."

@@ -764,7 +764,7 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     answer = _display(best, atype)
     n = citer.cite(best_ss)
     more = [citer.cite(ss) for ss, _ in best.support[1:3]]
-    text = f"{answer}.\n{best_ss.sentence.text} [{n}]"
+    text = f"{_full_stop(answer)}\n{best_ss.sentence.text} [{n}]"
     if more:
         text += "\nAlso stated in " + ", ".join(f"[{m}]" for m in more) + "."
     return Answer(question=route.question, answer=answer, text=text, citations=citer.citations, route=route, confidence=round(min(1.0, best.score / 2), 3))
@@ -773,11 +773,16 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
 TABLE_NOTE = "read from a structured record"
 
 
+def _full_stop(answer: str) -> str:
+    """The short answer as a sentence: "Walter Hill." -- but "48 Hrs." keeps its one stop."""
+    return answer if answer.endswith((".", "!", "?")) else answer + "."
+
+
 def answer_from_record(reading: Reading, hits: list[Passage], answer: str, support: list[ScoredSentence], table: bool = False) -> Answer:
     """A reply whose value was read from a cast list or a table row."""
     citer = _Citer()
     refs = [citer.cite(ss) for ss in support[:8]]
-    text = f"{answer}.\n{support[0].sentence.text} [{refs[0]}]"
+    text = f"{_full_stop(answer)}\n{support[0].sentence.text} [{refs[0]}]"
     if len(refs) > 1:
         text += "\nAlso stated in " + ", ".join(f"[{n}]" for n in refs[1:]) + "."
     route = reading.route.model_copy(update={"passages": _refs(hits), "explanation": TABLE_NOTE + (" (a table row)" if table else " (a cast list)")})
@@ -811,7 +816,7 @@ def _compose_list(reading: Reading, hits, candidates: list[Candidate], citer: _C
         if n not in refs:
             refs.append(n)
     answer = ", ".join(names[:-1]) + (" and " + names[-1] if len(names) > 1 else names[0])
-    text = f"{answer}.\n" + "\n".join(f"[{c.n}] {c.quote}" for c in citer.citations if c.n in refs)
+    text = f"{_full_stop(answer)}\n" + "\n".join(f"[{c.n}] {c.quote}" for c in citer.citations if c.n in refs)
     return Answer(question=reading.route.question, answer=answer, text=text, citations=citer.citations, route=reading.route, confidence=round(min(1.0, best.score / 2), 3))
 
 
