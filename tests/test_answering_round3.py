@@ -134,3 +134,23 @@ def test_an_award_of_another_category_is_another_award():
 def test_a_thing_the_documents_never_mention_is_not_answered(qa, question):
     reply = qa.ask(question)
     assert reply.answer is None, reply.text
+
+
+CRAFT = """Lantern Street
+
+Lantern Street is a 1979 American crime film directed by Oona Falk and written by Ray Dunmore.
+
+==Reception==
+The site's consensus reads: "Oona Falk's moody direction carries a thin story."
+Star Burt Calder later wrote that the film "was the hardest shoot of my life".
+"""
+
+
+def test_craft_questions_prefer_credits_to_words_about_the_film(tmp_path):
+    (tmp_path / "lantern.txt").write_text(CRAFT)
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    wrote = qa.ask("Who wrote Lantern Street?")
+    assert wrote.answer == "Ray Dunmore", wrote.text
+    directed = qa.ask("Who directed Lantern Street?")
+    assert directed.answer == "Oona Falk", directed.text
+    assert directed.citations[0].quote.startswith("Lantern Street is a 1979"), directed.text

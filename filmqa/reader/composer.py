@@ -84,6 +84,10 @@ def craft_binding(aspect: str) -> tuple[re.Pattern, ...] | None:
     ))
 
 
+# "X later wrote that ...", "X wrote the film 'wasn't the smash ...'", "X wrote in his memoir": words about it, not the film's script
+_SAYS_AFTER = re.compile(r"\s+(?:that\b|of\b|about\b|in\s+(?:his|her|their|a|an|the)\b|[\"“‘']|(?:the|that|this)\s+(?:film|movie|picture)\s+(?:[\"“‘']|was|wasn|had|did|is))", re.I)
+
+
 def bound_to_craft(text: str, offset: int, surface: str, aspect: str | None) -> bool:
     """Whether the name at ``offset`` is tied to the question's craft by the sentence's wording."""
     patterns = craft_binding(aspect or "")
@@ -94,7 +98,7 @@ def bound_to_craft(text: str, offset: int, surface: str, aspect: str | None) -> 
         for m in pat.finditer(text):
             if "a" in pat.groupindex and m.start("a") == offset:
                 return True
-            if "z" in pat.groupindex and m.end("z") == end:
+            if "z" in pat.groupindex and m.end("z") == end and not _SAYS_AFTER.match(text, m.end()):
                 return True
     return False
 
@@ -249,6 +253,25 @@ def _places_of(text: str, reading: Reading, kb: Knowledge, roles: set[str]) -> l
 
 
 _LABEL = re.compile(r"^(?:[A-Z][\w&'’-]*\s+){1,4}[\w&'’-]*:\s")  # "Ending Breakdown: ...", an SEO page's label
+
+
+def _quote_worth(ss: ScoredSentence, surface: str, reading: Reading, kb: Knowledge) -> float:
+    """How well a sentence supports a value: its score and source, and for a craft ("who directed it?") a sentence
+    that ties the name to the craft in the documents' own words ("directed by X") before a quoted opinion."""
+    worth = ss.score + _source_weight(ss, kb)
+    if craft_binding(reading.route.aspect or "") is not None and ss.infobox_key is None:
+        text = ss.sentence.text
+        at = text.find(surface)
+        if at >= 0 and bound_to_craft(text, at, surface, reading.route.aspect):
+            worth += 0.3
+        if re.search(r"[\"“”]", text):
+            worth -= 0.4
+        if _DEFINING.match(text):
+            worth += 0.3  # "Red Heat is a 1988 American action film directed by ...": the encyclopedic lead
+    return worth
+
+
+_DEFINING = re.compile(r"[^.:]{1,80}?\b(?:is|was)\s+an?\s+(?:\d{4}\s+)?(?:[\w-]+,?\s+){0,6}?(?:film|movie|documentary|feature)\b")
 
 
 def _source_weight(ss: ScoredSentence, kb: Knowledge) -> float:
@@ -489,13 +512,14 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             c.main = c.main or main
             if fits is not None:
                 c.qualified = bool(c.qualified) or fits
-            if all(s.passage.doc_id != ss.passage.doc_id for s, _ in c.support):
+            same = next((i for i, (s, _) in enumerate(c.support) if s.passage.doc_id == ss.passage.doc_id), None)
+            if same is None:
                 c.support.append((ss, surface))
-            elif not c.support:
-                c.support.append((ss, surface))
+            elif _quote_worth(ss, surface, reading, kb) > _quote_worth(*c.support[same], reading, kb):
+                c.support[same] = (ss, surface)  # the document's better sentence to quote for it
     for c in by_norm.values():
         c.score += 0.25 * (len(c.docs) - 1)
-        c.support.sort(key=lambda x: -(x[0].score + _source_weight(x[0], kb)))
+        c.support.sort(key=lambda x: -_quote_worth(x[0], x[1], reading, kb))
     # a name that is part of a longer candidate name adds its evidence to it
     if ext_type == T.PERSON:
         names = sorted(by_norm.values(), key=lambda c: -len(str(c.norm)))

@@ -96,6 +96,7 @@ KIND_WORDS = TYPE_WORDS.union(*_TYPE_WORDS_OF.values())  # never unknown words: 
 # Words people use that documents rarely do, mapped to the documents' words.
 SYNONYMS = {
     "helm": "directed", "helmed": "directed", "director": "directed", "penned": "wrote", "scripted": "wrote",
+    "wrote": "written writer screenplay", "write": "written wrote writer screenplay", "writes": "written wrote writer",
     "lensed": "cinematography", "dp": "cinematography", "composed": "music", "composer": "music",
     "scored": "score", "soundtrack": "score", "earn": "grossed", "earned": "grossed", "earnings": "gross",
     "revenue": "gross", "length": "runtime", "long": "runtime",
