@@ -154,3 +154,25 @@ def test_craft_questions_prefer_credits_to_words_about_the_film(tmp_path):
     directed = qa.ask("Who directed Lantern Street?")
     assert directed.answer == "Oona Falk", directed.text
     assert directed.citations[0].quote.startswith("Lantern Street is a 1979"), directed.text
+
+
+CHARACTERS = """Dust Harbour
+
+Dust Harbour is a 1991 crime film directed by Noor Falk.
+
+==Plot==
+Inspector Mara Quill hunts the smuggling kingpin Oskar Venn through the docks of Rotterdam.
+
+==Cast==
+*Lena Ostrova as Insp. Mara Quill
+*Pieter van Dam as Oskar Venn
+"""
+
+
+def test_who_is_a_character_describes_the_part_and_its_player(tmp_path):
+    (tmp_path / "dust.txt").write_text(CHARACTERS)
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    reply = qa.ask("Who is Oskar Venn?")
+    assert reply.answer is not None and "kingpin" in reply.answer, reply.text
+    assert "Pieter van Dam" in reply.answer
+    assert any("Pieter van Dam as Oskar Venn" in c.quote for c in reply.citations)

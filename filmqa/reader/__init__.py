@@ -17,10 +17,11 @@ from ..corpus.cleaning import TERMINAL_NOISE
 from ..models import Answer, AnswerType, Route
 from ..pipeline import MAX_QUESTION_CHARS
 from ..retriever.analysis import STOP_WORDS, analyse, words
-from .composer import SPEECH_ASKED, TABLE_NOTE, abstain, answer_from_record, compose
-from .records import ASK_CAST_LIST, cast_list_lookup, cast_lookup, rank_lookup, record_sentences, table_lookup
+from .composer import SPEECH_ASKED, TABLE_NOTE, abstain, add_player, answer_from_record, compose
+from .records import ASK_CAST_LIST, cast_list_lookup, cast_lookup, played_by, rank_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
 from .router import GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SEARCH_ALSO, SYNONYMS, KIND_WORDS, Reading, normalise_question, route_question
+from .router import WHO_IS_NAMED
 
 _NEGATING = re.compile(r"never|not|no|none|nothing|nobody|neither|nor|without|\w+n['’]t", re.I)
 _PERSON_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
@@ -193,6 +194,10 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
         ans = answer_from_record(reading, hits, *record, table=from_table)
     else:
         ans = compose(qa, kb, reading, hits, exclude, record_sentences(qa, kb, reading))
+        named = WHO_IS_NAMED.match(route.resolved_question) if ans.answer and route.answer_type == AnswerType.DESCRIPTION else None
+        player = played_by(qa, kb, reading, named.group("name")) if named else None
+        if player and player[0] not in ans.answer:
+            ans = add_player(ans, *player)  # "Who is Viktor Rostavili?": the character, and who plays him
     if ans.route.film is None and ans.citations:
         doc = qa.document(ans.citations[0].doc_id)
         if doc and doc.films:

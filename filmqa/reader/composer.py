@@ -977,3 +977,14 @@ def _antecedent(ss: ScoredSentence) -> ScoredSentence | None:
     if not i:
         return None
     return ScoredSentence(sentences[i - 1], ss.passage, ss.score, ss.coverage)
+
+
+def add_player(ans: Answer, actor: str, ss: ScoredSentence) -> Answer:
+    """A character's description with who plays the part, cited from the cast list."""
+    citer = _Citer()
+    citer.citations = list(ans.citations)
+    n = citer.cite(ss)
+    ans.answer = f"{ans.answer.rstrip()} (Played by {actor}.)"
+    ans.text = f"{ans.text}\nPlayed by {actor} [{n}]."
+    ans.citations = citer.citations
+    return ans

@@ -392,3 +392,16 @@ def table_lookup(qa, kb, reading: Reading):
             support.append(ss)
     answer = values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
     return (answer, support) if support else None
+
+
+def played_by(qa, kb, reading: Reading, name: str):
+    """(actor, cast-list sentence) for a character the question names whole ("Who is Viktor Rostavili?"), or None."""
+    facts = kb.facts.get(reading.route.film) if reading.route.film else None
+    pairs = facts.cast if facts else [p for f in kb.facts.values() for p in f.cast]
+    want = _tokens(name)
+    for doc_id, c in pairs:
+        if want and want <= _tokens(c.role) and not want <= _tokens(c.actor):
+            ss = sentence_at(qa, doc_id, c.start)
+            if ss:
+                return full_actor(c.actor, ss.sentence.text), ss
+    return None

@@ -185,7 +185,13 @@ def list_element(q: str) -> AnswerType | None:
     return None
 
 
+# "Who is Viktor Rostavili?": nothing asked but who a named person is — described, not named again
+WHO_IS_NAMED = re.compile(r"^\s*[Ww]ho(?:'s|’s|\s+is|\s+was)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|le|la|del|du))*)\s*[?.!]*\s*$")
+
+
 def answer_type(q: str) -> AnswerType:
+    if WHO_IS_NAMED.match(q):
+        return T.DESCRIPTION
     ql = q.lower()
     for pattern, t in _TYPE_RULES:
         if re.search(pattern, ql):
