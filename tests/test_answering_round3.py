@@ -176,3 +176,27 @@ def test_who_is_a_character_describes_the_part_and_its_player(tmp_path):
     assert reply.answer is not None and "kingpin" in reply.answer, reply.text
     assert "Pieter van Dam" in reply.answer
     assert any("Pieter van Dam as Oskar Venn" in c.quote for c in reply.citations)
+
+
+ABOUT = """Brass Lantern
+
+Brass Lantern is a 2015 animated film directed by Ada Brook.
+
+==Plot==
+In Leeds in 1890, the lamplighter Tom Ashby lives alone. One night his lantern is stolen by a fox who wants its light.
+"""
+
+
+def test_what_is_it_about_reads_the_story_with_its_start(tmp_path):
+    (tmp_path / "lantern.txt").write_text(ABOUT)
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    reply = qa.ask("What is Brass Lantern about?")
+    assert reply.answer is not None and "lantern is stolen by a fox" in reply.answer, reply.text
+    assert len(reply.citations) == 2 and "stolen" in reply.citations[1].quote
+
+
+def test_a_fragment_without_a_verb_is_no_plot_sentence():
+    from filmqa.reader.composer import _HAS_VERB
+
+    assert not _HAS_VERB.search("Moscow Police Georgian drug kingpin and crime lord.")
+    assert _HAS_VERB.search("The ambush backfires and the kingpin flees.")

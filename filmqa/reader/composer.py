@@ -855,9 +855,29 @@ def _says_something(ss: ScoredSentence) -> bool:
     return len(text.split()) >= 6 and not text.endswith("?") and not _RECORD_LINE.search(text)
 
 
+# a sentence that says what a film is about: "X follows three people who ...", "a documentary about ..."
+_SAYS_ABOUT = re.compile(r"\b(?:film|documentary|drama|comedy|thriller|feature) about\b"
+                         r"|^\W*(?:(?:the|this)\s+(?:film|movie|documentary)|it|(?:[A-Z][\w'’:-]*\s+){0,5}[A-Z][\w'’:-]*)\W*\s+"
+                         r"(?:[\w'’-]+\s+){0,4}?(?:follows|is about|tells the story|tells of|centres on|centers on|chronicles)\b")
+# a sentence with a verb in it, not a fragment left by a broken page ("Moscow Police Georgian drug kingpin and crime lord.")
+_HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been|can|will|would|must|[a-z]{2,}(?:s|ed|es))\b")
+
+
+_ABOUT_THE_FILM = re.compile(r"\b(?:film|feature|movie|narrative|summary|director|audiences?|viewers?|scenes?|sequences?|genre|released?)\b", re.I)
+
+
 def _plot_lead(sentences: list[ScoredSentence]) -> ScoredSentence | None:
-    """The first sentence of a plot section among the retrieved passages ("What is it about?")."""
-    plot = [s for s in sentences if _PLOT_SECTION.search(s.passage.section or "") and _says_something(s)]
+    """What the film is about ("What is it about?"): a sentence saying so, else the first well-formed sentence of a
+    plot section among the retrieved passages."""
+    said = [s for s in sentences[:20] if s.coverage >= 0.34 and _says_something(s) and _SAYS_ABOUT.search(s.sentence.text)
+            and not re.search(r"[\"“”]", s.sentence.text)]
+    if said:
+        return said[0]
+    plot = [s for s in sentences if _PLOT_SECTION.search(s.passage.section or "") and _says_something(s)
+            and _HAS_VERB.search(s.sentence.text)]
+    # the story itself before words about the film ("In this high-octane feature, Hill establishes a narrative ...")
+    story = [s for s in plot if not _ABOUT_THE_FILM.search(s.sentence.text)]
+    plot = story or plot
     if not plot:
         return None
     # a plain "Plot" heading (an encyclopedia's) before "Story & Plot Summary: ..." (a review site's)
@@ -891,7 +911,15 @@ def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSente
         if lead is not None:
             citer = _Citer()
             n = citer.cite(lead)
-            return Answer(question=reading.route.question, answer=lead.sentence.text, text=f"{lead.sentence.text} [{n}]",
+            answer = lead.sentence.text
+            text = f"{answer} [{n}]"
+            nxt = None if _SAYS_ABOUT.search(answer) else next((x for x in lead.passage.sentences if x.start > lead.sentence.start), None)
+            if nxt is not None and len(answer.split()) < 30 and _HAS_VERB.search(nxt.text) and not nxt.text.rstrip().endswith("?"):
+                # a plot's first sentence sets the scene; the next one starts the story
+                m = citer.cite(ScoredSentence(nxt, lead.passage, lead.score, lead.coverage))
+                answer = f"{answer} {nxt.text}"
+                text = f"{text} {nxt.text} [{m}]"
+            return Answer(question=reading.route.question, answer=answer, text=text,
                           citations=citer.citations, route=reading.route, confidence=0.6)
     speaker = _asked_speaker(reading.route.resolved_question) if atype == T.DESCRIPTION else None
     if speaker:
