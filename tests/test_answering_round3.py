@@ -200,3 +200,12 @@ def test_a_fragment_without_a_verb_is_no_plot_sentence():
 
     assert not _HAS_VERB.search("Moscow Police Georgian drug kingpin and crime lord.")
     assert _HAS_VERB.search("The ambush backfires and the kingpin flees.")
+
+
+def test_was_it_a_success_reports_a_hit_denied_elsewhere(tmp_path):
+    (tmp_path / "a.txt").write_text("Iron Gull\n\nIron Gull is a 1990 action film directed by Ada Brook.\n\n"
+                                    "==Box office==\nThe movie was a box office success in its first month.\n")
+    (tmp_path / "b.txt").write_text("Iron Gull, looked back\n\nDespite a big campaign, Iron Gull wasn't a major box-office hit.\n")
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    reply = qa.ask("Was Iron Gull a success?")
+    assert reply.conflicts, reply.text

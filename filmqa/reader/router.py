@@ -104,7 +104,7 @@ SYNONYMS = {
     "location": "shot", "locations": "shot", "starred": "stars", "actor": "played", "actress": "played",
     "portrayed": "played", "role": "as", "character": "played", "premiered": "premiere", "came": "released",
     "photography": "cinematography", "cinematographer": "cinematography", "oscar": "academy award", "oscars": "academy awards", "us": "united states", "usa": "united states", "america": "united states", "uk": "united kingdom", "britain": "united kingdom",
-    "take": "took taken", "took": "take", "shoot": "shot shooting filming", "shooting": "shot shoot filming", "villain": "villain antagonist kingpin gangster lord", "villains": "villain antagonist kingpin gangster henchmen", "wife": "wife", "hit": "success", "flop": "disappointment", "success": "success",
+    "take": "took taken", "took": "take", "shoot": "shot shooting filming", "shooting": "shot shoot filming", "villain": "villain antagonist kingpin gangster lord", "villains": "villain antagonist kingpin gangster henchmen", "wife": "wife", "hit": "success", "flop": "disappointment", "success": "success hit successful profitable",
     "critics": "critics", "score": "score", "rating": "rating", "graded": "grade", "grade": "cinemascore",
     # a language or people named for a country: "the French title" is said "in France it was released as ..."
     "french": "france", "german": "germany", "italian": "italy", "spanish": "spain", "japanese": "japan",
