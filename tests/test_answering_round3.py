@@ -209,3 +209,13 @@ def test_was_it_a_success_reports_a_hit_denied_elsewhere(tmp_path):
     qa = FilmQA.from_directory(tmp_path, cache=False)
     reply = qa.ask("Was Iron Gull a success?")
     assert reply.conflicts, reply.text
+
+
+def test_how_long_reads_a_length_written_short(tmp_path):
+    (tmp_path / "doc.md").write_text("# Grey Tide\n\n**A documentary by Ada Brook** · Marsh Films · 97 min · English\n\n"
+                                     "## Festival run and awards\n\nThe film ran at twelve festivals and won two awards.\n")
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    c = qa.conversation()
+    c.ask("Who directed Grey Tide?")
+    reply = c.ask("how long is it")
+    assert reply.answer == "97 minutes", reply.text

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..models import Answer, AnswerType, Citation, Conflict, ConflictValue, Passage, PassageRef, Sentence
 from ..retriever.analysis import analyse
-from .extract import extract, find_lower_places, find_span, fmt_money, split_money_norm
+from .extract import DURATION, extract, find_lower_places, find_span, fmt_money, split_money_norm
 from .knowledge import Knowledge, split_names
 from .router import Reading, asked_unit
 
@@ -151,6 +151,7 @@ def score_sentences(qa, reading: Reading, hits: list[Passage], extra: list[tuple
     all_alts = sorted({a for v in alts.values() for a in v})
     expansion = set(reading.expansion)
     top = max((p.score for p in hits), default=1.0) or 1.0
+    runtime = reading.route.aspect == "runtime"  # "how long is it?": a length ("· 101 min ·") speaks of it unnamed
     items = [(s, p, rank, p.score) for rank, p in enumerate(hits) for s in p.sentences]
     items += [(s, p, len(hits), 0.5 * top) for s, p in extra]
     out: list[ScoredSentence] = []
@@ -163,7 +164,7 @@ def score_sentences(qa, reading: Reading, hits: list[Passage], extra: list[tuple
         covered = sum(w for t, w in weights.items() if alts[t] & terms or (alts[t] & section_terms and len(keys) > 1))
         exp = len(expansion & (terms | section_terms))
         # with no content words of its own ("how long is it?"), the aspect's words must appear
-        coverage = covered / total if keys else (1.0 if exp else 0.3)
+        coverage = covered / total if keys else (1.0 if exp or (runtime and DURATION.search(s.text)) else 0.3)
         score = coverage + 0.35 * pscore / top + 0.15 * min(exp, 3) - 0.02 * rank
         if infobox_key and infobox_key in reading.infobox_keys:
             score += 0.6 if infobox_key in reading.primary_keys else 0.2

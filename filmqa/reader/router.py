@@ -45,7 +45,7 @@ _TYPE_RULES: list[tuple[str, AnswerType]] = [
 # aspect -> (cue pattern, expansion words, infobox keys). Order matters: the first
 # aspect found is the question's, so specific crafts come before "direct"/"shot".
 ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "runtime": (r"\bhow long is\b|\bhow long does\b|\bruntime|\brun ?time|\brunning time|\bhow many minutes|\blength of the (?:film|movie)|\bruns? for\b", "runtime minutes running", ("runtime", "running time")),
+    "runtime": (r"\bhow long is\b|\bhow long does\b|\bruntime|\brun ?time|\brunning time|\bhow many minutes|\blength of the (?:film|movie)|\bruns? for\b", "runtime minutes running min", ("runtime", "running time")),
     "budget": (r"\bbudget|\bcost\b|\bcosts\b", "budget production", ("budget",)),
     "box office": (r"\bgross|\bbox[- ]office|\bearn|\brevenue|\bcommercial|\bsuccess|\bhit\b|\bflop|\bmoney|\bhow much did .* make\b|\btakings\b", "gross box office grossed earned", ("gross", "box office")),
     "reception": (r"\bcritic|\breview|\brotten|\btomatoes|\brating|\breception|\bcinemascore|\bgrade|\bconsensus|\bmetacritic|\baudiences? (?:polled|gave)", "critics reviews rating reception", ()),
