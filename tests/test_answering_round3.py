@@ -219,3 +219,13 @@ def test_how_long_reads_a_length_written_short(tmp_path):
     c.ask("Who directed Grey Tide?")
     reply = c.ask("how long is it")
     assert reply.answer == "97 minutes", reply.text
+
+
+def test_whos_distributing_asks_for_a_company_and_owns_nothing(tmp_path):
+    (tmp_path / "doc.txt").write_text("Grey Tide\n\nGrey Tide is a 2020 documentary film directed by Ada Brook. "
+                                      "It is produced by Ada Brook for Marsh Films and distributed in the UK by Northlight Docs. "
+                                      "It will stream on Tidewater+ from December.\n")
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    assert qa.ask("Who's distributing Grey Tide in the UK?").answer == "Northlight Docs"
+    reply = qa.ask("Where can I stream Grey Tide?")
+    assert reply.answer == "Tidewater+", reply.text

@@ -51,9 +51,9 @@ FAR_YEAR = re.compile(r"\b(?:[Ii]n|[Bb]y) (?:the year )?(?P<y>\d{4}),")  # "In 2
 NUMBER = re.compile(r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b")
 ORG_SUFFIX = re.compile(
     r"\b(?:[A-Z][\w&'’.-]*\s+){1,3}(?:Pictures|Studios?|Films?|Entertainment|Productions?|Company|Corporation|Releasing|Media|"
-    r"Distribution|Records|Television|Network|Home Video|Video|Group|Inc\.?|Ltd\.?)\b|\bStudio[Cc]anal\b"
+    r"Distribution|Records|Television|Network|Home Video|Video|Group|Docs|Cinemas?|Classics|Features|Arts|Channel|Inc\.?|Ltd\.?)\b|\bStudio[Cc]anal\b"
 )
-ORG_CUE = re.compile(rf"(?:distributed by|released by|produced by|studio|company|publisher|by)\s+(?P<org>(?:{NAME_SPAN.pattern}))")
+ORG_CUE = re.compile(rf"(?:distributed by|released by|produced by|studio|company|publisher|by|stream(?:s|ing|ed)?\s+(?:on|via)|available\s+(?:on|via))\s+(?P<org>(?:{NAME_SPAN.pattern}))")
 PLACE_CUE = re.compile(
     rf"\b(?:in|at|on location in|to|from|near)\s+(?P<place>(?:the\s+)?{NAME_SPAN.pattern}(?:['’]s\s+{NAME_SPAN.pattern})?(?:,\s+{NAME_SPAN.pattern})?)"
 )

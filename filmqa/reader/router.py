@@ -26,7 +26,7 @@ _TYPE_RULES: list[tuple[str, AnswerType]] = [
      r"|\b(?:which|what)\s+(?:other\s+)?(?!(?:is|was|has|does|goes|says|means|happens|makes|causes|plays|gets|takes|its|this|his|hers|ones|else)\b)[a-z]{2,}[^s\W]s\b", T.LIST),
     (r"\bhow long\b|\bruntime\b|\brun ?time\b|\brunning time\b|\bduration\b|\bhow many minutes\b|\blength of\b", T.DURATION),
     (r"\bhow much\b|\bbudget\b|\bgross(?:ed)?\b|\bbox[- ]office (?:take|total|earnings|gross)\b|\bearn(?:ed|ings)?\b|\bcost\b|\bsalary\b|\bpaid\b|\brevenue\b|\bmake\b.*\bmoney\b", T.MONEY),
-    (r"\bwho distributed\b|\bwhat (?:studio|company|companies|distributor|label|publisher)\b|\bwhich (?:studio|company|distributor|publisher)\b|\b(?:studio|distributor|production company|publisher)\b", T.ORGANISATION),
+    (r"\bwho(?:'s|’s| is| was| will be)? distribut\w*\b|\bwhere (?:can|could|do|does|to|should) (?:i |we |you |one )?(?:stream|watch|rent|buy)\b|\bwhat (?:studio|company|companies|distributor|label|publisher)\b|\bwhich (?:studio|company|distributor|publisher)\b|\b(?:studio|distributor|production company|publisher)\b", T.ORGANISATION),
     (r"\brotten tomatoes\b|\bcinemascore\b|\bmetacritic\b|\bimdb\b|\brating\b|\bgrade\b|\bscore did\b|\bscored\b.*\b(?:out of|on)\b|\bpercent\b|\bout of (?:10|ten|5|five)\b|\bstars? did\b", T.SCORE),
     (r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:actor|actress|director|composer|writer|producer|cinematographer|editor|person|character)\b|\bname of the (?:actor|director|composer|character)\b", T.PERSON),
     # "What is the name of Ridzik's dog?", "what was his partner's name?": a name asked for (not a film's or a place's)
@@ -49,7 +49,7 @@ ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "budget": (r"\bbudget|\bcost\b|\bcosts\b", "budget production", ("budget",)),
     "box office": (r"\bgross|\bbox[- ]office|\bearn|\brevenue|\bcommercial|\bsuccess|\bhit\b|\bflop|\bmoney|\bhow much did .* make\b|\btakings\b", "gross box office grossed earned", ("gross", "box office")),
     "reception": (r"\bcritic|\breview|\brotten|\btomatoes|\brating|\breception|\bcinemascore|\bgrade|\bconsensus|\bmetacritic|\baudiences? (?:polled|gave)", "critics reviews rating reception", ()),
-    "home media": (r"\bdvd|\bblu-?ray|\bvhs|\bhome (?:media|video|release)|\bcassette|\blaserdisc|\bvideo release|\bon video\b", "dvd blu ray vhs home media release", ()),
+    "home media": (r"\bstream|\bdvd|\bblu-?ray|\bvhs|\bhome (?:media|video|release)|\bcassette|\blaserdisc|\bvideo release|\bon video\b", "dvd blu ray vhs home media release stream streaming", ()),
     "casting": (r"\bcasting\b", "casting", ("casting",)),
     "costume": (r"\bcostume", "costume designer", ("costume", "costume design", "costumes")),
     "music": (r"\bmusic|\bscore\b|\bscored\b|\bcompos|\bsoundtrack", "music score composer composed", ("music", "music by", "composer")),
@@ -409,6 +409,8 @@ def _possessed(q: str, film: str | None) -> list[tuple[str, str]]:
         owner, noun = m.group(1), m.group(2)
         if film and owner.lower() in film.lower():
             continue  # "Red Heat's budget" is the film's own fact
+        if owner.lower() in ("who", "what", "where", "when", "how", "that", "there", "it", "he", "she", "here", "which"):
+            continue  # "Who's distributing it?": "who is", no owner
         if noun in STOP_WORDS or noun in GENERIC or noun in TYPE_WORDS or noun in _NOT_RELATION:
             continue
         out.append((owner, noun))
