@@ -229,3 +229,11 @@ def test_whos_distributing_asks_for_a_company_and_owns_nothing(tmp_path):
     assert qa.ask("Who's distributing Grey Tide in the UK?").answer == "Northlight Docs"
     reply = qa.ask("Where can I stream Grey Tide?")
     assert reply.answer == "Tidewater+", reply.text
+
+
+def test_called_in_a_country_is_the_title_it_was_released_as(tmp_path):
+    (tmp_path / "doc.txt").write_text("Grey Tide\n\nGrey Tide is a 2020 documentary film directed by Ada Brook.\n\n"
+                                      "==Release==\nIn France the film was released as La Marée grise, and in Germany as Die graue Flut.\n")
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    reply = qa.ask("What is Grey Tide called in France?")
+    assert reply.answer == "La Marée grise", reply.text

@@ -100,6 +100,7 @@ SYNONYMS = {
     "lensed": "cinematography", "dp": "cinematography", "composed": "music", "composer": "music",
     "scored": "score", "soundtrack": "score", "earn": "grossed", "earned": "grossed", "earnings": "gross",
     "revenue": "gross", "length": "runtime", "long": "runtime",
+    "called": "titled released known", "call": "titled released known",
     "duration": "runtime", "cost": "budget made spent", "costs": "budget made spent", "budget": "cost made spent financed", "shot": "filmed", "filmed": "shot",
     "location": "shot", "locations": "shot", "starred": "stars", "actor": "played", "actress": "played",
     "portrayed": "played", "role": "as", "character": "played", "premiered": "premiere", "came": "released",
