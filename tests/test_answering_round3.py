@@ -237,3 +237,11 @@ def test_called_in_a_country_is_the_title_it_was_released_as(tmp_path):
     qa = FilmQA.from_directory(tmp_path, cache=False)
     reply = qa.ask("What is Grey Tide called in France?")
     assert reply.answer == "La Marée grise", reply.text
+
+
+def test_opened_at_number_two_with_is_the_opening_weekend(tmp_path):
+    (tmp_path / "doc.txt").write_text("Grey Tide\n\nGrey Tide is a 2020 drama film directed by Ada Brook.\n\n==Box office==\n"
+                                      "It opened at number two at the UK box office with $2.4 million. It grossed $19 million worldwide.\n")
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    reply = qa.ask("How much did Grey Tide take on its opening weekend in the UK?")
+    assert reply.answer == "$2.4 million", reply.text

@@ -201,7 +201,7 @@ def _with_prefixes(terms: set[str], keys: list[str]) -> set[str]:
 # "June 14, 1988 (premiere)", "released on DVD in 2002") is a different fact.
 _QUALIFIERS = {
     "premiere": r"\bpremi[eè]re|\bfestival\b",
-    "opening": r"\bopening (?:weekend|day|week|night|frame)\b|\bfirst weekend\b|\bweekend\b",
+    "opening": r"\bopening (?:weekend|day|week|night|frame)\b|\bfirst weekend\b|\bweekend\b|\bopened (?:at|in) (?:number|no\.) \w+\b",
     "domestic": r"\bdomestic|\bnorth america|\bin the (?:us|u\.s\.|united states)\b",
     "worldwide": r"\bworldwide\b|\bglobal(?:ly)?\b|\binternational(?:ly)?\b|\boverseas\b|\bforeign\b",
     "home media": r"\bdvd|\bblu-?ray|\bvhs\b|\bvideo\b|\bcassette|\brental|\blaserdisc|\bstreaming\b",
