@@ -245,3 +245,11 @@ def test_opened_at_number_two_with_is_the_opening_weekend(tmp_path):
     qa = FilmQA.from_directory(tmp_path, cache=False)
     reply = qa.ask("How much did Grey Tide take on its opening weekend in the UK?")
     assert reply.answer == "$2.4 million", reply.text
+
+
+def test_what_is_a_documentary_about_reads_what_it_follows(tmp_path):
+    (tmp_path / "doc.md").write_text("# Grey Tide\n\n**A documentary by Ada Brook** · Marsh Films · 97 min\n\n## About the film\n\n"
+                                     "*Grey Tide* follows two oyster farmers through a winter on the Essex coast. It was shot in 2019.\n")
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    reply = qa.ask("what is grey tide about")
+    assert reply.answer is not None and "oyster farmers" in reply.answer, reply.text

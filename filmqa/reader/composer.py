@@ -870,10 +870,10 @@ _ABOUT_THE_FILM = re.compile(r"\b(?:film|feature|movie|narrative|summary|directo
 def _plot_lead(sentences: list[ScoredSentence]) -> ScoredSentence | None:
     """What the film is about ("What is it about?"): a sentence saying so, else the first well-formed sentence of a
     plot section among the retrieved passages."""
-    said = [s for s in sentences[:20] if s.coverage >= 0.34 and _says_something(s) and _SAYS_ABOUT.search(s.sentence.text)
+    said = [s for s in sentences[:20] if _says_something(s) and _SAYS_ABOUT.search(s.sentence.text)
             and not re.search(r"[\"“”]", s.sentence.text)]
     if said:
-        return said[0]
+        return min(said, key=lambda s: bool(re.search(r"[|·]", s.sentence.text)))  # prose before a headline run into a byline
     plot = [s for s in sentences if _PLOT_SECTION.search(s.passage.section or "") and _says_something(s)
             and _HAS_VERB.search(s.sentence.text)]
     # the story itself before words about the film ("In this high-octane feature, Hill establishes a narrative ...")
