@@ -253,3 +253,19 @@ def test_what_is_a_documentary_about_reads_what_it_follows(tmp_path):
     qa = FilmQA.from_directory(tmp_path, cache=False)
     reply = qa.ask("what is grey tide about")
     assert reply.answer is not None and "oyster farmers" in reply.answer, reply.text
+
+
+def test_a_joined_name_is_never_cut_inside_a_word(qa):
+    from filmqa.reader.extract import find_places
+
+    found = [p for p, _, _ in find_places("It was distributed in the UK by Northlight Docs.", qa.knowledge)]
+    assert all(not p.endswith("Northligh") for p in found), found
+
+
+def test_where_did_it_premiere_is_where_it_premiered(tmp_path):
+    (tmp_path / "doc.txt").write_text("Grey Tide\n\nGrey Tide is a 2020 drama film directed by Ada Brook.\n\n==Release==\n"
+                                      "The film premiered at the Leeds International Film Festival on 3 November 2020 and was released "
+                                      "in the United Kingdom by Marsh Pictures on 4 December 2020.\n")
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    reply = qa.ask("Where did Grey Tide premiere?")
+    assert reply.answer is not None and "Leeds International Film Festival" in reply.answer, reply.text

@@ -408,6 +408,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
     wants_actor = bool(_ASKS_ACTOR.search(reading.route.resolved_question))
     q_places = _question_places(reading)
     filming = ext_type == T.PLACE and bool(_FILMING_ASKED.search(reading.route.resolved_question))
+    premiere = ext_type == T.PLACE and bool(re.search(r"\bpremi[eè]r", reading.route.resolved_question, re.I))
     deed = asked_deed(reading.route.resolved_question) if ext_type == T.PERSON and reading.route.aspect in (None, "plot") else None
     for ss in sentences[:14]:
         if ss.coverage < 0.34:
@@ -465,6 +466,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 bonus -= 0.3  # a place with no name answers only when no named place does
             if ext_type == T.PLACE and (surface, surface, offset) in said_of:
                 bonus += 0.4
+            if premiere and re.search(r"\bpremi[eè]re[ds]?\s+(?:\w+\s+){0,3}?(?:at|in|during)\s+(?:the\s+)?$", text[max(0, offset - 50) : offset], re.I):
+                bonus += 0.4  # "Where did it premiere?": the place it premiered at, not one it was released in
             main = filming and main_location(text, offset)
             if main:
                 bonus += 0.4

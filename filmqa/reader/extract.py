@@ -217,7 +217,7 @@ def find_orgs(s: str, kb: Knowledge):
 
 
 # "South by Southwest", "Isle of Man", "Stratford upon Avon": one capitalised word joined by a small lower-case word
-_JOINED_TAIL = re.compile(rf"\s+(?:by|of|upon|am|sur)\s+(?P<w>{NAME_TOKEN})(?!\s+[A-Z])")
+_JOINED_TAIL = re.compile(rf"\s+(?:by|of|upon|am|sur)\s+(?P<w>{NAME_TOKEN})(?![\w'’])(?!\s+[A-Z])")  # whole words: never "Northligh"
 
 
 def _joined_tail(s: str, end: int, kb: Knowledge) -> str:
