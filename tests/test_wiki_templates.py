@@ -66,3 +66,10 @@ def test_markdown_emphasis_is_dropped_but_bullets_and_arithmetic_stay():
     kinds = [(b.kind, b.text) for b in layout.blocks if b.kind in ("prose", "item")]
     assert ("prose", "Harbour Lights is a 1969 film.") in kinds
     assert ("item", "Olga Brandt as Mara") in kinds
+
+
+def test_a_where_to_watch_line_with_facts_is_kept_but_navigation_is_not():
+    layout = segment("Review text here.\n\nWhere to Watch Harbour Lights Online?\n\nWhere to watch: streaming on Tidewater+ from December 2020.\n")
+    prose = [b.text for b in layout.blocks if b.kind == "prose"]
+    assert "Where to watch: streaming on Tidewater+ from December 2020." in prose
+    assert not any("Online?" in t for t in prose)

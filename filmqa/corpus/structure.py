@@ -49,6 +49,8 @@ _SENTENCE_END = re.compile(r"""[.!?…:]["'”’)\]]*$|\*\*$""")
 
 # Web-page furniture that is never about the film: sharing, newsletters,
 # store links, bylines, "verified by our editors" stamps. Matched on short lines.
+# "Where to watch: streaming on X from May" states a fact, though its words are page furniture's
+_FACT_LINE = re.compile(r"(?i)where to (?:watch|stream)\b[^:\n]{0,40}:\s*(?=\S).{12,}")
 _BOILERPLATE = re.compile(
     r"""(?ix)
     ^(share|tweet|pin\ it|email|print|save|like|comment)s?\b.{0,40}$
@@ -387,7 +389,7 @@ def segment(text: str) -> Layout:
             continue
         md_headers = None
         cleaned = None  # clean(line), when needed
-        if len(line.split()) <= 25 and _BOILERPLATE.search(cleaned := clean(line)):
+        if len(line.split()) <= 25 and _BOILERPLATE.search(cleaned := clean(line)) and not _FACT_LINE.match(cleaned):
             blocks.append(Block("boiler", s, e, section))
             run += 1
             prev_blank = False
