@@ -215,6 +215,18 @@ _MEASURES = {"tall": r"feet|foot|ft\b|cm\b|metres|meters|m\b|inches|in\b|[′']"
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|should) have\b|\bif it had\b|\bplanned\b|\bwas to be\b", re.I)
 _PLACE_ALIASES = {"US": "United States", "U.S.": "United States", "USA": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom"}
 _QUALIFIED = {T.MONEY, T.DATE, T.YEAR, T.ORGANISATION, T.NUMBER, T.DURATION, T.PLACE}
+# what a sum of money is said to be, by the words just before it: "made for $1 million" (its cost), "it earned $3 million"
+_MONEY_SIDES = {
+    "budget": re.compile(r"\b(?:budget(?:ed)?(?:\s+(?:of|at|was|is))?|(?:made|produced|shot|completed) for|cost(?:s|ing)?(?:\s+(?:of|about|around|just))?|financed (?:at|for))\s+(?:an? |about |around |just |only |some |roughly |nearly |almost |over |under )*$", re.I),
+    "box office": re.compile(r"\b(?:gross(?:ed|ing)?(?:\s+(?:of|was))?|earn(?:ed|ing|s)?|took in|taking|takings of|brought in|pulled in|revenue of|box[- ]office (?:of|take of|total of))\s+(?:an? |about |around |just |only |some |roughly |nearly |almost |over |more than |less than )*$", re.I),
+}
+
+
+def money_side_fit(text: str, offset: int, aspect: str) -> float:
+    """- when the words before a sum say it is the other of cost and takings than the question asks."""
+    before = re.split(r"[;|)(]|\.\s", text[max(0, offset - 45) : offset])[-1]
+    side = next((name for name, pat in _MONEY_SIDES.items() if pat.search(before)), None)
+    return -0.5 if side is not None and side != aspect else 0.0
 
 
 _ASKS_ACTOR = re.compile(r"\bplay(?:s|ed|ing)?\b|\bactor|\bactress|\bportray|\bcast\b|\bstar(?:s|red|ring)?\b|\bvoiced?\b", re.I)
@@ -462,6 +474,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 bonus += _qualifier_fit(text, offset, surface, q_quals, q_places)
                 if q_quals & _MARKED:
                     fits = (q_quals & _MARKED) <= _qualifiers_near(text, offset, surface)
+            if atype == T.MONEY and reading.route.aspect in _MONEY_SIDES:
+                bonus += money_side_fit(text, offset, reading.route.aspect)
             if ext_type == T.PLACE and surface[:1].islower():
                 bonus -= 0.3  # a place with no name answers only when no named place does
             if ext_type == T.PLACE and (surface, surface, offset) in said_of:

@@ -231,8 +231,14 @@ def _joined_tail(s: str, end: int, kb: Knowledge) -> str:
     return m.group()
 
 
+# "shot in Technicolor", "filmed in CinemaScope", "released in IMAX": a colour process or screen format, no place
+FILM_PROCESS = re.compile(r"(?:\w*colou?r|\w*[sS]cope|\w*[vV]ision|\w*rama|IMAX|3-?D|Todd-AO|\d+\s?mm)", re.I)
+
+
 def find_places(s: str, kb: Knowledge):
     for m in PLACE_CUE.finditer(s):
+        if FILM_PROCESS.fullmatch(m.group("place")):
+            continue
         place = m.group("place")
         if m.end("place") == m.end() and "," not in place:
             place += _joined_tail(s, m.end(), kb)
@@ -252,7 +258,7 @@ DATE_START = re.compile(rf"(?:{MONTHS}|{_MON3})\.?\s+\d")  # "December 3": a dat
 
 
 # "at a bus terminal", "in the snow": a place with no name
-LOWER_PLACE = re.compile(r"\b(?:in|at|inside|near|on|under|into)\s+(?:a|an|the)\s+(?P<place>(?:[a-z]+\s+){0,2}[a-z]{3,})\b")
+LOWER_PLACE = re.compile(r"\b(?:in|at|inside|near|on|under|into)\s+(?:a|an|the)\s+(?P<place>(?:[a-z]+\s+){0,2}[a-z]{3,})\b(?![-'’])")
 _NOT_PLACE_HEAD = {"end", "way", "time", "film", "movie", "role", "case", "middle", "process", "meantime", "past", "future", "course",
                    "rest", "form", "story", "scene", "sequence", "script", "first", "last", "same", "top", "lead", "box", "part"}
 

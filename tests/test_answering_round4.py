@@ -1,0 +1,62 @@
+"""Takings are not the cost; a colour process is not a filming place; 'a shoot-out' names no place."""
+
+from __future__ import annotations
+
+import pytest
+
+from filmqa import FilmQA
+from filmqa.reader.extract import LOWER_PLACE, find_places
+
+from answering_corpus import small_corpus
+
+ARTICLE = """Granite Ferry
+
+Granite Ferry is a 1957 American adventure film directed by Odile Marsh. The film was shot in Eastmancolor and was one of the first river pictures in colour.
+
+==Production==
+Principal photography took place over six weeks near the town of Quarrel Bend, where the crew filmed on the river.
+
+==Release==
+Made for $410,000, it earned $1.9 million at the North American box office, the studio's best result of the year.
+"""
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory) -> FilmQA:
+    return small_corpus(tmp_path_factory.mktemp("round4"), granite=ARTICLE)
+
+
+def test_box_office_is_not_the_cost_said_beside_it(qa):
+    a = qa.ask("how much did granite ferry make at the box office")
+    assert a.answer == "$1.9 million"
+
+
+def test_budget_is_not_the_takings_said_beside_it(qa):
+    a = qa.ask("what was the budget of granite ferry")
+    assert a.answer == "$410,000"
+
+
+def test_colour_process_is_no_filming_place(qa):
+    a = qa.ask("where was granite ferry filmed?")
+    assert a.answer is None or "Eastmancolor" not in a.answer
+
+
+def test_find_places_skips_processes_and_formats(qa):
+    kb = qa.knowledge
+    found = [p for p, _, _ in find_places("It was shot in Technicolor and CinemaScope, then shown in Denver.", kb)]
+    assert "Technicolor" not in found and "CinemaScope" not in found
+    assert "Denver" in found
+
+
+def test_hyphenated_word_is_no_lower_place():
+    assert LOWER_PLACE.search("He is wounded in a shoot-out.") is None
+    assert LOWER_PLACE.search("She saw it on a late-night broadcast.") is None
+    assert LOWER_PLACE.search("They hide in a barn.").group("place") == "barn"
+
+
+def test_money_side_read_from_the_words_before_the_sum():
+    from filmqa.reader.composer import money_side_fit
+    text = "Made for $640,000, it earned $2.3 million at the North American box office."
+    cost, takings = text.index("$640"), text.index("$2.3")
+    assert money_side_fit(text, cost, "box office") < 0 and money_side_fit(text, takings, "box office") == 0
+    assert money_side_fit(text, takings, "budget") < 0 and money_side_fit(text, cost, "budget") == 0
