@@ -60,3 +60,27 @@ def test_money_side_read_from_the_words_before_the_sum():
     cost, takings = text.index("$640"), text.index("$2.3")
     assert money_side_fit(text, cost, "box office") < 0 and money_side_fit(text, takings, "box office") == 0
     assert money_side_fit(text, takings, "budget") < 0 and money_side_fit(text, cost, "budget") == 0
+
+
+def test_money_table_column_must_hold_sums():
+    from filmqa.reader.records import _fits
+    assert not _fits("2", "money") and not _fits("1", "money")
+    assert _fits("$14.1 million", "money") and _fits("£3.9 million", "money")
+
+
+WEEKENDS = """Copper Lantern
+
+Copper Lantern is a 2011 thriller film directed by Ines Varga.
+
+==Box office==
+| Weekend | Dates | Rank | Weekend gross | Screens |
+| --- | --- | --- | --- | --- |
+| 1 | Mar 4–6, 2011 | 3 | $9.2 million | 2,100 |
+| 2 | Mar 11–13, 2011 | 5 | $5.1 million | 2,150 |
+"""
+
+
+def test_money_question_is_not_answered_with_a_weekend_number(tmp_path):
+    qa = small_corpus(tmp_path, lantern=WEEKENDS)
+    a = qa.ask("how much did copper lantern take on its opening weekend")
+    assert a.answer is None or "$" in a.answer

@@ -249,6 +249,8 @@ def _fits(value: str, atype: str) -> bool:
         return has_year
     if atype in ("organisation", "person", "place", "title"):
         return not has_year and bool(re.search(r"[A-Za-z]{2}", value))
+    if atype == "money":
+        return bool(re.search(r"[$£€¥]|\b(?:million|billion|dollars?|pounds?|euros?)\b", value, re.I))  # a week's number is no sum
     return True
 
 
