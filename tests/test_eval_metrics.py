@@ -186,3 +186,11 @@ def test_letter_grades_keep_their_sign_and_are_not_articles():
     assert exact_match("A+", "a+") and exact_match("B−", "B-")
     assert not exact_match("A-", "A+") and not exact_match("A", "A+")
     assert normalize_answer("a film") == "film"  # the article rule is unchanged
+
+
+def test_a_date_matches_day_first_or_month_first():
+    from filmqa.evaluation.metrics import exact_match, value_found
+
+    assert exact_match("March 14, 1974", "14 March 1974") and exact_match("14th of March 1974", "March 14, 1974")
+    assert not exact_match("March 14, 1974", "March 15, 1974")
+    assert value_found("It opened on 14 March 1974 in London.", "March 14, 1974")

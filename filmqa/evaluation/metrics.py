@@ -45,7 +45,13 @@ _ARTICLES = re.compile(r"\b(a|an|the)\b")
 _GRADE = re.compile(r"(?<![\w+\-\u2212])([a-f])\s?(\+|-|\u2212)(?![\w+\-\u2212])")
 
 
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
+# "14 March 1974" and "March 14, 1974" are one date: day-first is read month-first
+_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")
+
+
 def _grades(text: str) -> str:
+    text = _DAY_FIRST.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
     return _GRADE.sub(lambda m: m.group(1) + ("plus" if m.group(2) == "+" else "minus"), text)
 _ASCII_PUNCT = set(string.punctuation)
 
