@@ -23,7 +23,7 @@ Made for $410,000, it earned $1.9 million at the North American box office, the 
 
 @pytest.fixture(scope="module")
 def qa(tmp_path_factory) -> FilmQA:
-    return small_corpus(tmp_path_factory.mktemp("round4"), granite=ARTICLE)
+    return small_corpus(tmp_path_factory.mktemp("cost_places"), granite=ARTICLE)
 
 
 def test_box_office_is_not_the_cost_said_beside_it(qa):

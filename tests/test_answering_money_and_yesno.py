@@ -1,4 +1,4 @@
-"""Round 3: money in any currency, the asked measure, award names and negation in yes/no questions."""
+"""Money in any currency, the asked measure, award names and negation in yes/no questions."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ Salt Ferry is a 2019 Danish documentary film directed by Aske Holm. It was made 
 
 @pytest.fixture(scope="module")
 def qa(tmp_path_factory) -> FilmQA:
-    root = tmp_path_factory.mktemp("round3")
+    root = tmp_path_factory.mktemp("money_yesno")
     (root / "heron.txt").write_text(ARTICLE)
     (root / "ferry.txt").write_text(SECOND)
     return FilmQA.from_directory(root, cache=False)

@@ -1,4 +1,4 @@
-"""Round 2: names joined by small lower-case words, who-did-what in a plot, filming places."""
+"""Names joined by small lower-case words, who-did-what in a plot, filming places."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ Salt Meridian premiered at South by Southwest on March 12, 2011, before it was s
 
 @pytest.fixture(scope="module")
 def qa(tmp_path_factory):
-    return small_corpus(tmp_path_factory.mktemp("round2"), salt=ARTICLE)
+    return small_corpus(tmp_path_factory.mktemp("plot_places"), salt=ARTICLE)
 
 
 def test_a_place_name_keeps_its_joining_word(qa):
