@@ -50,7 +50,10 @@ _MONTH = r"(january|february|march|april|may|june|july|august|september|october|
 _DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")
 
 
-def _grades(text: str) -> str:
+def _canonical(text: str) -> str:
+    """Lower-cased NFKC text with dates month-first and letter grades spelt out,
+    the common first step of ``normalize_answer`` and ``match_tokens``."""
+    text = unicodedata.normalize("NFKC", text).lower()
     text = _DAY_FIRST.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
     return _GRADE.sub(lambda m: m.group(1) + ("plus" if m.group(2) == "+" else "minus"), text)
 _ASCII_PUNCT = set(string.punctuation)
@@ -64,7 +67,7 @@ def normalize_answer(text: str | None) -> str:
     """SQuAD normalisation: lower, drop punctuation and articles, fix whitespace."""
     if not text:
         return ""
-    text = _grades(unicodedata.normalize("NFKC", text).lower())
+    text = _canonical(text)
     text = "".join(ch for ch in text if not _is_punct(ch))
     text = _ARTICLES.sub(" ", text)
     return " ".join(text.split())
@@ -82,7 +85,7 @@ def match_tokens(text: str | None) -> list[str]:
     """Tokens for finding a value in a text (see the module docstring)."""
     if not text:
         return []
-    text = _grades(unicodedata.normalize("NFKC", text).lower())
+    text = _canonical(text)
     text = _APOSTROPHES.sub("", _POSSESSIVE.sub("", text))
     text = "".join(" " if _is_punct(ch) else ch for ch in text)
     return _ARTICLES.sub(" ", text).split()
