@@ -90,6 +90,10 @@ class FilmQA:
             if notice:
                 notice(msg)
 
+        def say_skipped(corpus: Corpus) -> None:
+            for s in corpus.skipped:
+                say(f"skipped {s.path}: {s.reason}")
+
         folder = Path(cache_dir) if cache_dir is not None else store.default_cache_dir()
         key = store.corpus_key(root) if cache else ""  # also raises CorpusError for a bad folder
         if cache:
@@ -101,23 +105,17 @@ class FilmQA:
             except Exception as exc:  # any unreadable cache is rebuilt, never trusted
                 say(f"cached index unreadable ({type(exc).__name__}); rebuilding it")
             else:
-                for s in corpus.skipped:
-                    say(f"skipped {s.path}: {s.reason}")
+                say_skipped(corpus)
                 return cls(corpus, engine, cache_path=folder / f"index-{key}", notices=notices)
         corpus = build_corpus(root, progress=progress)
-        for s in corpus.skipped:
-            say(f"skipped {s.path}: {s.reason}")
+        say_skipped(corpus)
         engine = PostingsBM25.build(passage_terms(p) for p in corpus.passages)
-        # columns instead of a million models; the knowledge is read once, here, and kept with the index
-        documents = DocumentTable.from_documents(corpus.documents)
-        corpus = Corpus(root=corpus.root, documents=documents, passages=PassageTable.from_passages(corpus.passages, documents.doc_ids),
-                        films=corpus.films, skipped=corpus.skipped)
-        qa = cls(corpus, engine, notices=notices)
+        qa = cls(corpus, engine, notices=notices)  # columns instead of a million models
         if not cache:
             return qa
-        knowledge = qa.knowledge
+        knowledge = qa.knowledge  # read once, here, and kept with the index
         try:
-            qa.cache_path = store.save(folder, key, corpus, engine, knowledge.to_json(qa._knowledge_fingerprint()))
+            qa.cache_path = store.save(folder, key, qa._corpus, engine, knowledge.to_json(qa._knowledge_fingerprint()))
         except OSError as exc:
             say(f"could not write the index cache in {folder} ({exc.strerror or exc}); using it in memory only")
         except Exception as exc:  # noqa: BLE001 - a cache that cannot be written never stops the answers

@@ -64,11 +64,6 @@ class Style:
         return self._wrap("1;7", text) if self.color else f"»{text}«"
 
 
-def source_line(c: Citation) -> str:
-    where = f" — {c.section}" if c.section else ""
-    return f"[{c.n}] {c.title}{where} ({c.doc_id}, chars {c.start}–{c.end})"
-
-
 def _sources(title: str, citations: list[Citation], style: Style) -> list[str]:
     lines = ["", style.dim(title)]
     for c in citations:

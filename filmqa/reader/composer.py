@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -33,7 +34,6 @@ SPEECH_ASKED = re.compile(r"\b(?:say|says|said|write|wrote|written|think|thought
 _SAID = re.compile(r"[\"“”]|(?:^|[\"“]\s*)I\b|\b(?:said|says|wrote|writes|told|recalled|remarked|commented|explained|observations?)\b")
 # how a film did, in words: what answers "did it make money?", "was it a flop?"
 _VERDICT = re.compile(r"\b(?:flop(?:ped)?|bomb(?:ed)?|hit|success(?:ful)?|profit(?:able)?|lost|loss|disappointment|blockbuster|paid for itself|money[- ]?maker|broke even)\b", re.I)
-_PLOT_SECTION = re.compile(r"\b(?:plot|synopsis|story|premise|summary)\b", re.I)
 _MAKING = re.compile(r"\b(?:filming|filmed|shooting|shot|principal photography|production|wrapped|built)\b", re.I)
 YEAR_AT_START = re.compile(r"\s*(?:In|By)\s+(?:the\s+year\s+)?(?:\d{3,4})\b")
 _BECAUSE = re.compile(r"\b(?:because|since|as a result|due to|in order to|so that|so he|so she|so they|the reason)\b", re.I)
@@ -237,7 +237,7 @@ def _cast_names(kb: Knowledge, film: str | None, every_film: bool = False) -> tu
     if film and film in kb.facts:
         cast = kb.facts[film].cast
     elif every_film:
-        cast = [p for f in kb.facts.values() for p in f.cast][:2000]
+        cast = list(itertools.islice((p for f in kb.facts.values() for p in f.cast), 2000))  # facts load lazily
     else:
         return set(), set()
     actors = {c.actor for _, c in cast}

@@ -57,7 +57,6 @@ ORG_CUE = re.compile(rf"(?:distributed by|released by|produced by|studio|company
 PLACE_CUE = re.compile(
     rf"\b(?:in|at|on location in|to|from|near)\s+(?P<place>(?:the\s+)?{NAME_SPAN.pattern}(?:['’]s\s+{NAME_SPAN.pattern})?(?:,\s+{NAME_SPAN.pattern})?)"
 )
-POSSESSIVE = re.compile(rf"(?P<name>{NAME_SPAN.pattern})['’]s\b")
 QUOTED_TITLE = re.compile(r"[\"“](?P<t>[A-Z][^\"”]{1,60})[\"”]")
 TITLE_YEAR = re.compile(rf"(?P<t>{NAME_SPAN.pattern}(?:\s+(?:of|the|and|in|on|a)\s+{NAME_SPAN.pattern})*)\s+\((?:19|20)\d\d\)")
 

@@ -101,6 +101,7 @@ class _KnowledgeJSON(BaseModel):
     table_terms: list[tuple[str, list[int]]]
 
 
+@functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Hash of the code that reads knowledge from a corpus: kept knowledge of other code is read again."""
     h = hashlib.sha256()
@@ -126,6 +127,7 @@ class Knowledge:
     table_terms: dict[str, list[int]] = field(default_factory=dict)  # table header term -> documents (numbers)
     doc_ids: Sequence[str] = ()  # the corpus's doc ids, by number
     same_title: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # label -> (label, year) of every film of its title
+    titles_of: dict[str, list[str]] = field(default_factory=dict)  # label -> its normalised titles (film_titles reversed)
 
     @classmethod
     def from_corpus(cls, corpus: Corpus, index_vocab) -> "Knowledge":
@@ -180,8 +182,11 @@ class Knowledge:
             if f.year:
                 by_title.setdefault(normalise_title(f.title), []).append((f.label, f.year))
         same_title = {label: sorted(group, key=lambda x: x[1]) for group in by_title.values() if len(group) > 1 for label, _ in group}
+        titles_of: dict[str, list[str]] = {}
+        for norm, label in film_titles.items():
+            titles_of.setdefault(label, []).append(norm)
         return cls(lower_words, vocab, persons, TitleMatcher(titles), film_titles, facts, index_terms, spellings, cast_text,
-                   table_terms, doc_ids, same_title)
+                   table_terms, doc_ids, same_title, titles_of)
 
     def to_json(self, fingerprint: str) -> bytes:
         """The knowledge as JSON, to keep with the index (``fingerprint``: the code that read it)."""

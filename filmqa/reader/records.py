@@ -14,6 +14,7 @@ from collections import defaultdict
 from ..models import Passage
 from ..retriever.analysis import STOP_WORDS, analyse
 from .composer import ScoredSentence
+from .extract import YEAR
 from .router import GENERIC, Reading
 
 _ROLE_NOISE = {"capt", "captain", "det", "sgt", "lt", "cmdr", "lieutenant", "sergeant", "detective", "commander", "dr", "mr", "mrs", "the"}
@@ -170,6 +171,8 @@ def rank_lookup(qa, kb, reading: Reading):
     route = reading.route
     if not ASK_RANK.search(route.resolved_question):
         return None
+    if not route.film or not qa.film(route.film):
+        return None  # a rank is asked of a character in one film
     facts = kb.facts.get(route.film) if route.film else None
     pairs = facts.cast if facts else [p for f in kb.facts.values() for p in f.cast]
     q = _tokens(route.resolved_question) - {"rank", "character", "title"}
@@ -184,8 +187,6 @@ def rank_lookup(qa, kb, reading: Reading):
         return None
     pat = re.compile(rf"(?P<rank>{_RANK}(?:[\s-]+{_RANK})*)\s+(?:[A-Z][\w'’\"]+\s+){{0,2}}?(?:{'|'.join(map(re.escape, sorted(names)))})\b")
     found: dict[str, list] = defaultdict(list)
-    if not route.film or not qa.film(route.film):
-        return None  # a rank is asked of a character in one film
     docs = qa.film(route.film).doc_ids
     for doc_id in docs:
         for pid in qa.passage_range(doc_id):
@@ -267,19 +268,18 @@ _ALIASES = {"uk": "united kingdom", "britain": "united kingdom", "us": "united s
             "america": "united states", "bluray": "blu ray"}
 _FIRST = re.compile(r"\b(?:first|earliest|original|initial)\b", re.I)
 _LAST = re.compile(r"\b(?:last|latest|most recent|newest|final)\b", re.I)
-_YEAR = re.compile(r"\b(?:18|19|20)\d\d\b")
 
 
 def _date_key(value: str):
     from .extract import find_date
 
     for _, norm, _ in find_date(value):
-        m = _YEAR.search(norm)
+        m = YEAR.search(norm)
         months = "january february march april may june july august september october november december".split()
         month = next((i for i, name in enumerate(months, 1) if name in norm or name[:3] in norm.split()), 0)
         day = re.search(r"\b(\d{1,2})\b", norm)
         return (int(m.group()) if m else 0, month, int(day.group(1)) if day else 0)
-    m = _YEAR.search(value)
+    m = YEAR.search(value)
     return (int(m.group()), 0, 0) if m else None
 
 
@@ -348,7 +348,7 @@ def table_lookup(qa, kb, reading: Reading):
                 if len(v_norm) <= 40 and v_terms and (f" {v_norm} " in qtext.replace("-", " ") or (len(v_terms) <= 3 and v_terms <= q_terms)):
                     n += 1
                     matched_terms |= v_terms
-                for y in _YEAR.findall(v):
+                for y in YEAR.findall(v):
                     if f" {y} " in qtext:
                         n += 1
                         matched_terms.add(y)
@@ -356,7 +356,7 @@ def table_lookup(qa, kb, reading: Reading):
         top = max(n for n, _ in scored)
         # a value the question names that this table never holds: not this table's answer
         loose = {t for t in q_terms - matched_terms - col_terms - title_terms - set(wanted_headers)
-                 if (t.isdigit() and _YEAR.fullmatch(t)) or t in {a for al in _ALIASES.values() for a in analyse(al)}}
+                 if (t.isdigit() and YEAR.fullmatch(t)) or t in {a for al in _ALIASES.values() for a in analyse(al)}}
         caps = [m.group() for m in re.finditer(r"(?<!^)(?<![.?!] )\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", route.resolved_question)]
         unmatched_caps = [c for c in caps if not set(analyse(c)) & (matched_terms | title_terms | col_terms)
                           and not any(c.lower() in " ".join(r.cells.values()).lower() for r in rows)]

@@ -461,9 +461,8 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
     content = [t for t in analyse(nq) if t not in _generic_terms()]
     title_terms: set[str] = set()
     if film:
-        for norm, label in kb.film_titles.items():
-            if label == film:
-                title_terms.update(analyse(norm))
+        for norm in kb.titles_of.get(film, ()):
+            title_terms.update(analyse(norm))
     type_terms = {t for w in TYPE_WORDS | _TYPE_WORDS_OF.get(atype, frozenset()) for t in analyse(w)}
     if film:
         canon_own = set(canon_title(film.rsplit(" (", 1)[0]).split())

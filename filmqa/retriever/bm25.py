@@ -55,8 +55,9 @@ class PostingsBM25:
         avgdl = float(doc_len.sum() / n) if n else 0.0
         df = np.fromiter((len(r) for r in rows), dtype=np.float64, count=len(rows))
         idf = np.log(n - df + 0.5) - np.log(df + 0.5)
-        if len(idf) and idf.mean() > 0:
-            idf[idf < 0] = epsilon * idf.mean()
+        mean = idf.mean() if len(idf) else 0.0
+        if mean > 0:
+            idf[idf < 0] = epsilon * mean
         elif len(idf):
             # a corpus of a few passages: BM25Okapi's floor (epsilon x mean idf) would be <= 0 and
             # nothing could ever be found, so use Lucene's idf, which is always positive

@@ -197,10 +197,6 @@ class PassageTable(_Lazy):
         for i in range(len(self)):
             yield _text(self._p_text, int(off[i]), int(off[i + 1]))
 
-    def section(self, i: int) -> str | None:
-        sec = int(self._section[i])
-        return None if sec < 0 else self.sections[sec]
-
     def doc_ranges(self) -> dict[str, tuple[int, int]]:
         """doc id -> (first passage id, last + 1)."""
         doc = np.asarray(self._doc)
