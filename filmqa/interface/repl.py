@@ -171,7 +171,14 @@ class Session:
         self.qa = qa
         self.conversation = qa.conversation()
         self.last: "Answer | None" = None
-        self.names = corpus_names(qa)
+        self._names: list[str] | None = None  # read from every document on first use, not at start-up
+
+    @property
+    def names(self) -> list[str]:
+        """Completion names: the corpus's, and the people the reader found once ``learn_names`` ran."""
+        if self._names is None:
+            self._names = corpus_names(self.qa)
+        return self._names
 
     def learn_names(self) -> None:
         """Add the people the reader found ("directed by X", credits) to completion.
@@ -183,7 +190,7 @@ class Session:
         persons = qa.knowledge.persons
         names = corpus_names(qa, [p for p, n in persons.items() if n >= 2])
         if self.qa is qa:
-            self.names = names
+            self._names = names
 
     # ------------------------------------------------------------------ output
     def say(self, text: str = "") -> None:
