@@ -44,6 +44,7 @@ SETS = [
     HeldOut("heldout", 80, 4, 2, 15, 4, 8, frozenset({("The Orchard Thieves", 1997), ("The Orchard Thieves: Part II", 2001), ("Kestrel Nine", 2014)})),
     HeldOut("heldout2", 60, 3, 3, 10, 3, 6, frozenset({("The Clockmaker's Owl", 2018), ("The Salt Keepers", 2020), ("El último verano de Inés", 2016)})),
     HeldOut("heldout3", 60, 3, 3, 10, 3, 8, frozenset({("Cold Iron Pass", 1954), ("The Hollow", 1974), ("The Hollow", 2009), ("Plus One in Lisbon", 2023)})),
+    HeldOut("heldout4", 80, 4, 3, 12, 5, 7, frozenset({("Die Hard", 1988), ("Die Hard 2", 1990), ("Tremors", 1990)})),
 ]
 
 
