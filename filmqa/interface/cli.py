@@ -14,7 +14,7 @@ import json
 import os
 import sys
 
-from .render import Style, render_answer, render_search, safe
+from .render import Style, one_line, render_answer, render_search, safe
 
 
 def _add_corpus(p: argparse.ArgumentParser, top: bool = False) -> None:
@@ -64,11 +64,6 @@ def build_parser() -> argparse.ArgumentParser:
         add_eval_arguments(p)
         _add_corpus(p)
     return parser
-
-
-def one_line(text: object) -> str:
-    """``safe`` text on one line: a file name with a newline cannot split a message."""
-    return " ".join(safe(text).split())
 
 
 def _arg_text(words: list[str]) -> str:

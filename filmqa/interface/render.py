@@ -28,6 +28,13 @@ def safe(text: object) -> str:
     return _SURROGATE.sub("\ufffd", _UNSAFE.sub("", str(text)))
 
 
+def one_line(text: object, limit: int | None = None) -> str:
+    """``safe`` text on one line (a file name with a newline cannot split a message),
+    cut to ``limit`` characters with an ellipsis when one is given."""
+    line = " ".join(safe(text).split())
+    return line if limit is None or len(line) <= limit else line[: limit - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Style:
     color: bool = False

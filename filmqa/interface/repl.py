@@ -20,7 +20,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Callable, Iterable, TextIO
 
-from .render import Style, render_answer, safe, wrap
+from .render import Style, one_line, render_answer, safe, wrap
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..models import Answer, Citation, Passage
@@ -102,7 +102,7 @@ _NAME_SKIP_KEYS = {"image", "caption", "alt", "website", "released", "budget", "
 
 
 def _name(value: str) -> str | None:
-    value = " ".join(safe(value).split()).strip(" ,;:.")
+    value = one_line(value).strip(" ,;:.")
     if 2 <= len(value) <= 60 and not re.search(r"\d", value) and len(value.split()) <= 5:
         return value
     return None
@@ -131,11 +131,6 @@ def corpus_names(qa: "FilmQA", extra: Iterable[str] = ()) -> list[str]:
             if field.key.lower() not in _NAME_SKIP_KEYS:
                 add(field.value)
     return sorted(names, key=str.casefold)
-
-
-def _one_line(text: str, limit: int = 200) -> str:
-    line = " ".join(safe(text).split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 # --------------------------------------------------------------------------- the session
@@ -202,7 +197,7 @@ class Session:
 
     def error(self, text: str) -> None:
         try:
-            self.err.write(self.style.warn(_one_line(text)) + "\n")
+            self.err.write(self.style.warn(one_line(text, limit=200)) + "\n")
             self.err.flush()
         except Exception:  # pragma: no cover - nowhere left to report to
             pass
