@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from filmqa import FilmQA, Passage
+from spans import span_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -35,6 +36,7 @@ def test_search_puts_the_right_passage_first(qa, query, needle):
     assert hits[0].score >= hits[-1].score > 0
     original = (SEEDS / hits[0].doc_id).read_text(encoding="utf-8")
     assert needle.split()[0] in original[hits[0].start : hits[0].end]
+    assert span_errors(hits[:1], {hits[0].doc_id: original}) == []
 
 
 def test_models_are_pydantic_and_serialise(qa):

@@ -62,6 +62,12 @@ def _offsets(lengths: list[int]) -> np.ndarray:
     return off
 
 
+def offsets_fit(ptr: np.ndarray, total: int) -> bool:
+    """Whether ``ptr`` can point into ``total`` items: it starts at 0, ends at ``total``
+    and never goes back (the one check of every pointer array read from disk)."""
+    return len(ptr) > 0 and int(ptr[0]) == 0 and int(ptr[-1]) == total and not bool(np.any(np.diff(ptr) < 0))
+
+
 class _Lazy(Sequence):
     """A read-only sequence whose items are made by ``_make(i)`` when read."""
 
@@ -156,7 +162,7 @@ class PassageTable(_Lazy):
         if len(self._off) != n + 1 or len(self._sent) != n + 1 or len(self._s_end) != m or len(self._s_off) != m + 1:
             raise ValueError("pointer columns have the wrong length")
         for ptr, total in ((self._off, len(self._p_text)), (self._sent, m), (self._s_off, len(self._s_text))):
-            if int(ptr[0]) != 0 or int(ptr[-1]) != total or bool(np.any(np.diff(ptr) < 0)):
+            if not offsets_fit(ptr, total):
                 raise ValueError("offsets out of order")
         for col, size, low in ((self._doc, len(self.names), 0), (self._title, len(self.titles), 0),
                                (self._section, len(self.sections), -1), (self._films, len(self.film_lists), 0)):
@@ -232,7 +238,7 @@ class DocumentTable(_Lazy):
         off = self.offsets
         if self.blob.ndim != 1 or self.blob.dtype != np.uint8 or off.ndim != 1 or off.dtype.kind != "i":
             raise ValueError("document arrays have the wrong type")
-        if len(off) != len(self.doc_ids) + 1 or int(off[0]) != 0 or int(off[-1]) != len(self.blob) or bool(np.any(np.diff(off) < 0)):
+        if len(off) != len(self.doc_ids) + 1 or not offsets_fit(off, len(self.blob)):
             raise ValueError("document offsets out of order")
 
     def __len__(self) -> int:

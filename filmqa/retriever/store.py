@@ -38,7 +38,7 @@ from ..corpus import Corpus
 from ..corpus.loading import SUFFIXES, CorpusError, display_path
 from ..models import Film, SkippedFile
 from .bm25 import PostingsBM25
-from .columns import BLOBS, PASSAGE_COLUMNS, DocumentTable, PassageTable
+from .columns import BLOBS, PASSAGE_COLUMNS, DocumentTable, PassageTable, offsets_fit
 
 FORMAT_VERSION = 4
 _ENGINE = ("idf", "indptr", "post_ids", "post_w")
@@ -285,12 +285,10 @@ def _assemble(meta: _Meta, tables: _Tables, arrays: dict[str, np.ndarray], root)
         or n_terms != meta.terms
         or idf.shape != (n_terms,)
         or indptr.shape != (n_terms + 1,)
-        or (n_terms and int(indptr[-1]) != len(post_ids))
+        or not offsets_fit(indptr, len(post_ids))
         or post_ids.shape != post_w.shape
         or (len(post_ids) and int(post_ids.max()) >= meta.passages)
         or (len(post_ids) and int(post_ids.min()) < 0)
-        or int(indptr[0]) != 0
-        or bool(np.any(np.diff(indptr) < 0))
     ):
         raise StoreError("cached index is inconsistent")
     engine = PostingsBM25({t: i for i, t in enumerate(tables.vocab)}, idf=idf, indptr=indptr, post_ids=post_ids, post_w=post_w,
