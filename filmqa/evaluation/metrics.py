@@ -56,6 +56,8 @@ def _canonical(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = _DAY_FIRST.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
     return _GRADE.sub(lambda m: m.group(1) + ("plus" if m.group(2) == "+" else "minus"), text)
+
+
 _ASCII_PUNCT = set(string.punctuation)
 
 
@@ -97,7 +99,10 @@ def exact_match(prediction: str | None, gold: str) -> bool:
 
 def token_f1(prediction: str | None, gold: str) -> float:
     """SQuAD token F1 between a prediction and one gold string."""
-    pred, ref = tokens(prediction), tokens(gold)
+    return _f1(tokens(prediction), tokens(gold))
+
+
+def _f1(pred: list[str], ref: list[str]) -> float:
     if not pred or not ref:
         return float(pred == ref)
     common = Counter(pred) & Counter(ref)
@@ -113,8 +118,10 @@ def best_em_f1(prediction: str | None, answers: Iterable[str]) -> tuple[bool, fl
     spellings = [s for answer in answers for s in split_variants(answer)]
     if prediction is None or not spellings:
         return False, 0.0
-    em = any(exact_match(prediction, s) for s in spellings)
-    f1 = max(token_f1(prediction, s) for s in spellings)
+    pred = normalize_answer(prediction)  # once, not once per spelling
+    golds = [normalize_answer(s) for s in spellings]
+    em = pred in golds
+    f1 = max(_f1(pred.split(), g.split()) for g in golds)
     return em, f1
 
 
@@ -131,14 +138,21 @@ def _contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
 
 def value_found(text: str | None, value: str) -> bool:
     """Whether one spelling of the gold value occurs (token-contiguous) in text."""
-    hay = match_tokens(text)
-    return any(_contains(hay, match_tokens(spelling)) for spelling in split_variants(value))
+    return bool(find_values([text], [value]))
 
 
 def find_values(texts: Iterable[str | None], answers: Iterable[str]) -> list[str]:
-    """The gold values found in any of the texts (in gold order, each once)."""
-    texts = [t for t in texts if t]
-    return [a for a in answers if any(value_found(t, a) for t in texts)]
+    """The gold values found in any of the texts (in gold order, each once).
+
+    Each text and each spelling is tokenised once, not once per pair.
+    """
+    hays = [match_tokens(t) for t in texts if t]
+    found = []
+    for answer in answers:
+        needles = [match_tokens(spelling) for spelling in split_variants(answer)]
+        if any(_contains(hay, needle) for hay in hays for needle in needles):
+            found.append(answer)
+    return found
 
 
 def _polarity(text: str | None) -> str | None:
