@@ -220,6 +220,18 @@ def test_the_key_sees_the_loaders_files_only(corpus, tmp_cache):
     assert store.corpus_key(corpus) != key
 
 
+def test_the_keys_quick_walk_lists_the_files_the_loader_reads(tmp_path):
+    from filmqa.corpus.loading import corpus_files
+
+    files = ["a.txt", "B.MD", "c.wiki", "d.markdown", "e.pdf", ".f.txt", "g.txt~", "sub/h.md", ".git/i.txt", "sub/.j/k.txt"]
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Some text.")
+    read = sorted(p.relative_to(tmp_path).as_posix() for p in corpus_files(tmp_path))
+    assert read == ["B.MD", "a.txt", "c.wiki", "d.markdown", "sub/h.md"]
+    assert sorted(rel for rel, _ in store._stamps(tmp_path)) == read
+
+
 @pytest.mark.parametrize("folder", ["multifilm", "heldout"])
 def test_table_docs_are_the_documents_with_such_a_column(folder, tmp_cache):
     from filmqa.retriever.analysis import analyse

@@ -45,6 +45,27 @@ def display_path(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+def hidden(name: str) -> bool:
+    """A hidden file or folder (``.git``, ``.DS_Store``, an editor's swap file): never part of a corpus."""
+    return name.startswith(".")
+
+
+def document_name(name: str) -> bool:
+    """Whether a file of this name is read as a document: visible, with a text suffix.
+
+    The one rule for ``corpus_files`` and the index key's quick walk (``store.py``).
+    """
+    return not hidden(name) and name.lower().endswith(SUFFIXES)
+
+
+def check_folder(root: Path) -> None:
+    """Raise ``CorpusError`` (one line) unless ``root`` is an existing folder."""
+    if not root.exists():
+        raise CorpusError(f"corpus folder not found: {root}")
+    if not root.is_dir():
+        raise CorpusError(f"corpus path is a file, not a folder: {root}")
+
+
 def _link_inside(path: Path, real_root: Path) -> bool:
     """A link to a folder of the corpus: skipped, the folder is read under its own name."""
     try:
@@ -60,10 +81,7 @@ def corpus_files(root: Path, skipped: list[SkippedFile] | None = None, others: l
     added to ``skipped`` (when given); files of other types to ``others``.
     """
     root = Path(root)
-    if not root.exists():
-        raise CorpusError(f"corpus folder not found: {root}")
-    if not root.is_dir():
-        raise CorpusError(f"corpus path is a file, not a folder: {root}")
+    check_folder(root)
     real_root = root.resolve()
     found: list[tuple[str, Path]] = []  # (path relative to root, path)
     seen_dirs: set[tuple[int, int]] = set()
@@ -93,13 +111,13 @@ def corpus_files(root: Path, skipped: list[SkippedFile] | None = None, others: l
             dirnames[:] = []  # a symlink loop, or a second link to a folder already read
             continue
         seen_dirs.add(key)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not _link_inside(Path(dirpath) / d, real_root))
+        dirnames[:] = sorted(d for d in dirnames if not hidden(d) and not _link_inside(Path(dirpath) / d, real_root))
         rel_dir = Path(dirpath).relative_to(root).as_posix()
         for name in filenames:
-            if name.startswith("."):
+            if hidden(name):
                 continue
             path = Path(dirpath) / name
-            if not name.lower().endswith(SUFFIXES):
+            if not document_name(name):
                 if others is not None:
                     others.append(display_path(path.relative_to(root).as_posix()))
                 continue

@@ -35,7 +35,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from ..corpus import Corpus
-from ..corpus.loading import SUFFIXES, CorpusError, display_path
+from ..corpus.loading import check_folder, display_path, document_name, hidden
 from ..models import Film, SkippedFile
 from .bm25 import PostingsBM25
 from .columns import BLOBS, PASSAGE_COLUMNS, DocumentTable, PassageTable, offsets_fit
@@ -107,10 +107,7 @@ def code_fingerprint() -> str:
 def corpus_key(root: str | Path) -> str:
     """Hash of the format version, the code, and every corpus file's path and stat stamp."""
     root = Path(root)
-    if not root.exists():
-        raise CorpusError(f"corpus folder not found: {root}")
-    if not root.is_dir():
-        raise CorpusError(f"corpus path is a file, not a folder: {root}")
+    check_folder(root)
     h = hashlib.sha256(f"filmqa-index-v{FORMAT_VERSION}\0{code_fingerprint()}\0{root.resolve()}\0".encode())
     for rel, stamp in sorted(_stamps(root)):
         h.update(f"{rel}\0{stamp}\0".encode("utf-8", "surrogateescape"))
@@ -122,9 +119,10 @@ def _stamps(root: Path) -> list[tuple[str, str]]:
 
     One ``scandir`` walk, no path resolving: the files ``corpus_files`` would
     list (and a few it would skip, such as links to files outside the folder,
-    which can only cause an extra rebuild). Like the loader, it skips hidden
-    names and does not enter linked folders. A folder it cannot list is stamped
-    as such, so it showing up again selects another index.
+    which can only cause an extra rebuild). Names are judged by the loader's own
+    rules (``hidden``, ``document_name``), and linked folders are not entered.
+    A folder it cannot list is stamped as such, so it showing up again selects
+    another index.
     """
     out: list[tuple[str, str]] = []
     stack = [("", str(root))]
@@ -138,14 +136,14 @@ def _stamps(root: Path) -> list[tuple[str, str]]:
             continue
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
+            if hidden(name):
                 continue
             rel = prefix + name
             try:
                 if entry.is_dir(follow_symlinks=False):
                     stack.append((rel + "/", entry.path))
                     continue
-                if not name.lower().endswith(SUFFIXES):
+                if not document_name(name):
                     continue
                 # ctime and inode too: tools that restore a file's size and mtime (cp -p,
                 # rsync -t, touch -r) cannot restore those, so an edit always shows
