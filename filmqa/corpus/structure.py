@@ -264,6 +264,26 @@ def parse_cast_line(text: str, start: int, end: int) -> list[CastCredit]:
     return credits
 
 
+# A table whose header names a performer column and a character column is a cast list
+# ("| Actor | Role |", "! Character !! Played by"), whatever the section is called.
+_ACTOR_HEADER = re.compile(r"(?i)^(?:actors?|actress(?:es)?|cast(?: member)?|performers?|players?|played by|portrayed by|voiced? by|voice actors?|stars?)$")
+_ROLE_HEADER = re.compile(r"(?i)^(?:roles?|characters?|character name|parts?|as|playing)$")
+
+
+def table_cast(rows: list[TableRow]) -> list[CastCredit]:
+    """``Actor | Role`` credits read from table rows whose headers name both columns."""
+    credits: list[CastCredit] = []
+    for row in rows:
+        actor_key = next((h for h in row.cells if _ACTOR_HEADER.match(h.strip())), None)
+        role_key = next((h for h in row.cells if _ROLE_HEADER.match(h.strip())), None)
+        if actor_key is None or role_key is None:
+            continue
+        actor, role = row.cells[actor_key].strip(), row.cells[role_key].strip().rstrip(".")
+        if actor[:1].isupper() and role and len(actor.split()) <= 5:
+            credits.append(CastCredit(actor=actor, role=role, start=row.start, end=row.end))
+    return credits
+
+
 def segment(text: str) -> Layout:
     """Split a raw document into blocks and parse the records it carries."""
     layout = Layout()
@@ -426,4 +446,7 @@ def segment(text: str) -> Layout:
         blocks.append(Block("prose", s, e, section, text=cleaned, para=para, run=run))
         last_prose_end_punct = bool(_SENTENCE_END.search(line))
         prev_blank = False
+    tabled = table_cast(layout.table_rows)
+    if tabled:
+        layout.cast = sorted(layout.cast + tabled, key=lambda c: c.start)
     return layout

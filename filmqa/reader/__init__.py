@@ -18,10 +18,10 @@ from ..models import Answer, AnswerType, Route
 from ..pipeline import MAX_QUESTION_CHARS
 from ..retriever.analysis import STOP_WORDS, analyse, words
 from .composer import SPEECH_ASKED, TABLE_NOTE, abstain, add_player, answer_from_record, compose
-from .records import ASK_CAST_LIST, cast_list_lookup, cast_lookup, played_by, rank_lookup, record_sentences, table_lookup
+from .records import ASK_CAST_LIST, CAST_WORDS, cast_list_lookup, cast_lookup, played_by, rank_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
 from .router import GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SEARCH_ALSO, SYNONYMS, KIND_WORDS, Reading, normalise_question, route_question
-from .router import WHO_IS_NAMED
+from .router import WHO_IS_NAMED, tells_films_apart
 
 _NEGATING = re.compile(r"never|not|no|none|nothing|nobody|neither|nor|without|\w+n['’]t", re.I)
 _PERSON_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
@@ -55,6 +55,8 @@ def correct_typos(question: str, kb: Knowledge) -> tuple[str, list[str]]:
         if w not in rewritten or w in KIND_WORDS or w in SERIES_WORDS or w == "part" or canon_title(w) in SERIES_MARKS:
             continue
         if w in STOP_WORDS or w in GENERIC or w in SYNONYMS or w in SEARCH_ALSO or w.isdigit() or len(w) < 3:
+            continue
+        if w in CAST_WORDS or tells_films_apart(w):
             continue
         terms = analyse(w)
         if not terms or kb.knows_term(terms[0]) or w in kb.vocab:

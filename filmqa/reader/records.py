@@ -23,6 +23,9 @@ ASK_ROLE = re.compile(r"\b(?:which|what)\s+(?:character|role|part)\b|\bwho (?:do
 
 _PLAY_WORDS = {"play", "plays", "played", "playing", "portray", "portrayed", "portrays", "role", "part", "actor", "actress", "character",
                "cast", "star", "starred", "stars", "voice", "voiced", "film", "movie"}
+# how people ask about a cast: a page that is only a cast table never uses these words, and need not
+CAST_WORDS = frozenset(_PLAY_WORDS | {"roles", "parts", "actors", "actresses", "characters", "portraying", "starring", "appear",
+                                      "appears", "appeared", "appearing", "performer", "performers"})
 
 
 def _tokens(text: str) -> set[str]:
@@ -104,7 +107,8 @@ def full_actor(actor: str, line: str) -> str:
 def cast_lookup(qa, kb, reading: Reading):
     """(answer, supporting sentences) from cast lists, or None."""
     route = reading.route
-    if route.aspect != "cast" and not re.search(r"\bplay|\bportray|\bcharacter|\brole\b", route.resolved_question, re.I):
+    if route.aspect != "cast" and not re.search(r"\bplay|\bportray|\bcharacter|\brole\b", route.resolved_question, re.I) \
+            and not ASK_ROLE.search(route.resolved_question):
         return None
     facts = kb.facts.get(route.film) if route.film else None
     pairs = facts.cast if facts else [p for f in kb.facts.values() for p in f.cast]
@@ -115,6 +119,8 @@ def cast_lookup(qa, kb, reading: Reading):
     rel = re.search(r"['’]s\s+(?:\w+\s+)?([a-z]+)\b", route.resolved_question)
     relation = bool(rel and rel.group(1) not in _PLAY_WORDS and rel.group(1) not in STOP_WORDS)  # "Venn's wife"
     want_role = bool(ASK_ROLE.search(route.resolved_question))
+    # words that only tell the film apart ("in the remake", "the 1974 one") are not the role's
+    key = set(reading.key_terms)
     best: dict[str, list] = defaultdict(list)
     top = 0.0
     for doc_id, c in pairs:
@@ -125,9 +131,11 @@ def cast_lookup(qa, kb, reading: Reading):
             score, answer = a + 0.5, c.role
         elif r > 0 and r >= a:
             # "Who played Danko's wife?": a word the role lacks makes it someone else's part
-            if ((q - role_t - actor_t - film_words - _PLAY_WORDS) and r < 1) or relation:
+            extra = {w for w in q - role_t - actor_t - film_words - _PLAY_WORDS if key & set(analyse(w))}
+            if (extra and r < 1) or relation:
                 continue
-            score, answer = r, c.actor
+            # "Sheriff Abbot" beside "Sergeant Abbot": the role that holds more of the question's words
+            score, answer = r + 0.01 * len(q & role_t), c.actor
         elif a > 0:
             score, answer = a, c.role
         else:

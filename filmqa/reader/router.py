@@ -363,6 +363,15 @@ _LATER_ONE = re.compile(r"\b(?:remake|reboot|new|newer|later|latest|recent|moder
 _EARLIER_ONE = re.compile(r"\b(?:original|first|old|older|earlier|classic)\b", re.I)
 
 
+def tells_films_apart(word: str) -> bool:
+    """Whether ``word`` picks one film of a title ("remake", "original"): a choice, never a fact to find."""
+    return bool(_LATER_ONE.fullmatch(word) or _EARLIER_ONE.fullmatch(word))
+
+
+# words that pick one of a title's films in a follow-up (not "old"/"first"/"new": "how old was she", "her first role")
+_PICKS_ONE = re.compile(r"\b(?:remake|reboot|original|newer|older|earlier|later)\b|(?<![\d$£€])(?:1[89]|20)\d\d(?!\d)|['’]\d\d\b", re.I)
+
+
 def _by_year(found: list[str], q: str, kb: Knowledge) -> list[str]:
     """Films that share a title ("The Hollow" of 1974 and of 2009) told apart by the
     question: a year ("the 2009 one", "the '74 film"), "remake"/"new", "original";
@@ -451,6 +460,11 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
                 other_film = f"the sequel to {film}"
     elif focus_film:
         film, film_reason = focus_film, "the film in focus in this conversation"
+        picks = focus_film in kb.same_title and _PICKS_ONE.search(q)
+        told_apart = _by_year([focus_film], q, kb) if picks else [focus_film]
+        if len(told_apart) == 1 and told_apart[0] != focus_film:
+            # "who does she play in the remake?" while the original is in focus: the film of its title the question picks
+            film, film_reason = told_apart[0], "the film of the title in focus that the question picks"
         if series and series.group("first"):
             first = _series_member(focus_film, kb, later=False)
             if first:

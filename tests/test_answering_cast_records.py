@@ -1,0 +1,114 @@
+"""Cast read from tables (markdown and wiki), and parts told apart between a film and its remake."""
+
+from __future__ import annotations
+
+import pytest
+
+from filmqa import FilmQA
+
+from answering_corpus import small_corpus
+
+MARKDOWN = """# Salt Orchard (2019)
+
+**Salt Orchard** is a 2019 Irish comedy-drama film directed by Maeve Tully. It follows two sisters who inherit a failing cider farm.
+
+## Who is who
+
+| Performer | Character |
+| --- | --- |
+| Orla Keaney | Bridget Dunne |
+| Senan Molloy | Fintan Hayes |
+| Ruth Adebayo | Nell Dunne, Bridget's sister |
+
+## Release
+
+It opened in Ireland on 3 May 2019.
+"""
+
+WIKI = """{{Infobox film
+| name = Copper Heron
+| director = Idris Vale
+| runtime = 101 minutes
+}}
+'''Copper Heron''' is a 1983 British thriller film directed by Idris Vale.
+
+==Cast==
+{| class="wikitable"
+! Character !! Played by
+|-
+| Agnes Whitlow || Priya Stannard
+|-
+| Doctor Emil Roth || Garrett Lune
+|}
+"""
+
+ORIGINAL = """The Lantern Field
+
+The Lantern Field is a 1961 British ghost film directed by Hal Pryor.
+
+==Cast==
+*Vivien Oake as Clara Dane
+*Roland Pike as Constable Hobb
+"""
+
+REMAKE = """The Lantern Field
+
+The Lantern Field is a 2015 American horror film directed by Jo Marr, a remake of the 1961 film.
+
+==Cast==
+*Tess Whelan as Clara Dane
+*Kofi Mensah as Deputy Hobb
+*Vivien Oake as Aunt Ida, the innkeeper
+"""
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory) -> FilmQA:
+    root = tmp_path_factory.mktemp("cast_records")
+    (root / "salt.md").write_text(MARKDOWN)
+    return small_corpus(root, copper=WIKI, lantern_1961=ORIGINAL, lantern_2015=REMAKE)
+
+
+def test_a_markdown_cast_table_answers_whos_in_it(qa):
+    reply = qa.ask("which actors appear in salt orchard")
+    for actor in ("Orla Keaney", "Senan Molloy", "Ruth Adebayo"):
+        assert actor in reply.answer, reply.text
+    assert "Orla Keaney" in reply.citations[0].quote
+
+
+def test_a_character_named_by_first_name_alone_finds_its_actor(qa):
+    reply = qa.ask("who is playing fintan?")
+    assert reply.answer == "Senan Molloy", reply.text
+    assert "Fintan Hayes" in reply.citations[0].quote
+    assert reply.route.film == "Salt Orchard (2019)"
+
+
+def test_the_part_an_actor_has_in_a_table(qa):
+    reply = qa.ask("Which role does Orla Keaney have in Salt Orchard?")
+    assert reply.answer == "Bridget Dunne", reply.text
+
+
+def test_a_wiki_cast_table_with_the_role_column_first(qa):
+    reply = qa.ask("Who plays Agnes Whitlow?")
+    assert reply.answer == "Priya Stannard", reply.text
+    assert "Priya Stannard" in reply.citations[0].quote
+
+
+def test_the_word_that_picks_the_remake_is_not_part_of_the_role(qa):
+    reply = qa.ask("who played clara dane in the remake of the lantern field")
+    assert reply.answer == "Tess Whelan", reply.text
+    assert qa.ask("who played clara in the original lantern field?").answer == "Vivien Oake"
+
+
+def test_the_role_holding_more_of_the_question_wins(qa):
+    # "Deputy Hobb" (2015) and "Constable Hobb" (1961): the question says which
+    assert qa.ask("who was deputy hobb in the later film").answer == "Kofi Mensah"
+
+
+def test_a_follow_up_about_the_remake_leaves_the_original_in_focus(qa):
+    conv = qa.conversation()
+    first = conv.ask("who played clara dane in the 1961 lantern field?")
+    assert first.answer == "Vivien Oake", first.text
+    reply = conv.ask("what part does she have in the remake?")
+    assert reply.route.film == "The Lantern Field (2015)"
+    assert reply.answer is not None and "Aunt Ida" in reply.answer, reply.text
