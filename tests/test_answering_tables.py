@@ -54,11 +54,15 @@ The film sold well on tape.
 """
 
 
+def _one_document(tmp_path_factory, stem: str, text: str) -> FilmQA:
+    root = tmp_path_factory.mktemp(stem)
+    (root / f"{stem}.txt").write_text(text)
+    return FilmQA.from_directory(root, cache=False)
+
+
 @pytest.fixture(scope="module")
 def qa(tmp_path_factory) -> FilmQA:
-    root = tmp_path_factory.mktemp("tables")
-    (root / "marrow.txt").write_text(DOC)
-    return FilmQA.from_directory(root, cache=False)
+    return _one_document(tmp_path_factory, "marrow", DOC)
 
 
 @pytest.mark.parametrize(
@@ -87,3 +91,41 @@ def test_list_of_a_column(qa):
 
 def test_a_row_the_table_lacks_is_abstained(qa):
     assert qa.ask("When was Marrow Creek released on Blu-ray in Germany?").answer is None
+
+
+CHART = """Gull Harbour
+
+Gull Harbour is a 2015 drama film directed by Ines Pardo.
+
+== Weekly takings ==
+
+| Week | Ending | Position | Takings | Cinemas |
+| --- | --- | --- | --- | --- |
+| 1 | 8 March 2015 | 3 | £2.2 million | 410 |
+| 2 | 15 March 2015 | 5 | £1.4 million | 455 |
+| 3 | 22 March 2015 | 9 | £0.6 million | 300 |
+"""
+
+
+@pytest.fixture(scope="module")
+def chart(tmp_path_factory) -> FilmQA:
+    return _one_document(tmp_path_factory, "gull", CHART)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("How much did Gull Harbour take in week two?", "£1.4 million"),
+        ("what were gull harbour's takings in its third week", "£0.6 million"),
+        ("How many cinemas did Gull Harbour open in?", "410"),  # a column of counts is read, not its rows counted
+    ],
+)
+def test_a_numbered_row_is_read(chart, question, expected):
+    reply = chart.ask(question)
+    assert reply.answer == expected, reply.text
+    assert expected in reply.citations[0].quote
+
+
+def test_a_numbered_row_the_table_lacks_is_abstained(chart):
+    # the table stops at the third week: no value is read from another row
+    assert chart.ask("What did Gull Harbour make in its sixth week?").answer is None

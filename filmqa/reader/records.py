@@ -15,7 +15,7 @@ from ..models import Passage
 from ..retriever.analysis import STOP_WORDS, analyse
 from .composer import ScoredSentence
 from .extract import YEAR
-from .router import GENERIC, Reading
+from .router import GENERIC, Reading, asked_unit
 
 _ROLE_NOISE = {"capt", "captain", "det", "sgt", "lt", "cmdr", "lieutenant", "sergeant", "detective", "commander", "dr", "mr", "mrs", "the"}
 ASK_ROLE = re.compile(r"\b(?:which|what)\s+(?:character|role|part)\b|\bwho (?:does|did|do) .+ play\b|\bplays? (?:as|whom|who)\b|\bplay(?:ed|s)? which\b|\brole (?:of|did|does)\b|\bwhat (?:role|part)\b", re.I)
@@ -270,11 +270,32 @@ _COLUMN_WORDS = {
     "distributed": "distributor", "issued": "publisher", "when": "date", "date": "date", "year": "date",
     "ratio": "ratio aspect", "aspect": "ratio", "region": "region", "resolution": "resolution", "audio": "audio sound",
     "subtitles": "subtitles", "format": "format", "formats": "format media type", "country": "country", "countries": "country",
+    "gross": "gross takings earnings", "grossed": "gross takings earnings", "earn": "gross takings earnings",
 }
 # short forms people write for the values tables hold
 _ALIASES = {"uk": "united kingdom", "britain": "united kingdom", "us": "united states", "usa": "united states",
             "america": "united states", "bluray": "blu ray"}
 _FIRST = re.compile(r"\b(?:first|earliest|original|initial)\b", re.I)
+_ORDINALS = {w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
+_NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+# "its second weekend", "week 3", "weekend two", "the 5th week": a numbered row the question asks for
+_NUMBERED = re.compile(r"\b(?P<o>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+(?P<noun>[a-z]+)\b"
+                       r"|\b(?P<noun2>[a-z]+)\s+(?:no\.?\s*|number\s+)?(?P<n>\d{1,2}|" + "|".join(_NUMBERS) + r")\b(?!\s*(?:[,.]\d|%|million|billion))", re.I)
+
+
+def _numbered(q: str) -> list[tuple[int, str]]:
+    """(number, noun) for each numbered thing the question names: "second weekend" -> (2, "weekend")."""
+    out = []
+    for m in _NUMBERED.finditer(q):
+        if m.group("o"):
+            o = m.group("o").lower()
+            n = _ORDINALS.get(o) or int(re.match(r"\d+", o).group())
+            out.append((n, m.group("noun").lower()))
+        else:
+            n = m.group("n").lower()
+            out.append((_NUMBERS.get(n) or int(n), m.group("noun2").lower()))
+    return out
+_OPENING = re.compile(r"\bopen(?:ed|ing|s)?\b|\bdebut(?:ed|s)?\b", re.I)  # "the screens it opened on": the first row's
 _LAST = re.compile(r"\b(?:last|latest|most recent|newest|final)\b", re.I)
 
 
@@ -323,6 +344,8 @@ def table_lookup(qa, kb, reading: Reading):
     for w in qwords:
         wanted_headers += analyse(w) + analyse(_COLUMN_WORDS.get(w, ""))
     title_terms = set(reading.content_terms) - set(reading.key_terms)
+    numbered = _numbered(q)
+    missing_row = False
     # no film: only documents with a column the question may name (a table without one is skipped below anyway)
     docs = qa.film(route.film).doc_ids if route.film and qa.film(route.film) else kb.table_docs(wanted_headers)
     best = None
@@ -343,11 +366,17 @@ def table_lookup(qa, kb, reading: Reading):
         if col is None:
             continue
         col_terms = set(analyse(col))
+        # "its second weekend": a column of row numbers named by the question's noun picks the row by number
+        counted = [(k, h) for k, noun in numbered for h in headers if h != col and set(analyse(noun)) & set(analyse(h))
+                   and all(re.fullmatch(r"\d{1,3}", r.cells.get(h, "").strip()) for r in rows)]
+        if any(all(r.cells.get(h, "").strip() != str(k) for r in rows) for k, h in counted):
+            missing_row = True  # "the fifth weekend" of a table that stops at the fourth: no row answers
+            continue
         # rows picked by the values of their other cells
         scored = []
         matched_terms: set[str] = set()
         for r in rows:
-            n = 0
+            n = 2 * sum(r.cells.get(h, "").strip() == str(k) for k, h in counted)
             for h, v in r.cells.items():
                 if h == col or not v or v.upper() in ("N/A", "UNKNOWN"):
                     continue
@@ -372,22 +401,28 @@ def table_lookup(qa, kb, reading: Reading):
         about_table = bool(set(analyse(_section or "")) & q_terms)
         one_value = len({r.cells.get(col, "").strip() for r in rows}) == 1
         # no row named: only a question about this table ("home media releases") reads a whole column
-        if not top and not (_FIRST.search(q) or _LAST.search(q)) and not (about_table and (one_value or atype == "list")):
+        # "how many screens did it open on?": the first row of a column the question names in its own words
+        opening = bool(_OPENING.search(q) and col_terms & {t for w in qwords for t in analyse(w)})
+        if not top and not (_FIRST.search(q) or opening or _LAST.search(q)) and not (about_table and (one_value or atype == "list")):
             continue
         cand = (top, col_score, doc_id, col, picked, bool(loose) or bool(unmatched_caps and top))
         if best is None or cand[:2] > best[:2]:
             best = cand
     if best is None:
-        return None
+        return ("", []) if missing_row else None
     top, _, doc_id, col, picked, stray = best
     if stray:
         return "", []
-    if _FIRST.search(q) or _LAST.search(q):
+    first = _FIRST.search(q) or _OPENING.search(q)
+    if first or _LAST.search(q):
         dated = [(k, r) for r in picked for k in [next((_date_key(v) for v in r.cells.values() if _date_key(v)), None)] if k]
         if dated:
             dated.sort(key=lambda x: x[0])
-            picked = [dated[0][1] if _FIRST.search(q) else dated[-1][1]]
-    if atype == "number" and re.search(r"\bhow many\b", q, re.I):
+            picked = [dated[0][1] if first else dated[-1][1]]
+    unit = asked_unit(q)
+    counts = all(re.fullmatch(r"[\d,]+", r.cells.get(col, "").strip()) for r in picked)
+    if atype == "number" and re.search(r"\bhow many\b", q, re.I) and not (counts and unit and set(analyse(unit)) & set(analyse(col))):
+        # "how many DVD releases?" counts rows; "how many screens?" reads a Screens column of counts
         support = [ss for r in picked for ss in [sentence_at(qa, doc_id, r.start)] if ss]
         return (str(len(picked)), support) if support else None
     values = list(dict.fromkeys(r.cells.get(col, "").strip() for r in picked if r.cells.get(col, "").strip()))

@@ -80,6 +80,9 @@ PHRASES: list[tuple[str, str]] = [
     (r"\b(?:come|came|comes) out\b|\bhit (?:theaters|theatres|cinemas)\b", "released"),
     (r"\bwhat (studio|company) made\b", r"what \1 produced"),
     (r"\bhow much (?:money )?did (.+?) (?:make|bring in|take in|pull in)\b", r"how much did \1 gross"),
+    # "what did it make in its second weekend / in France / at the box office?": takings, not what it made
+    (r"\bwhat did (.+?) (?:make|bring in|take in|pull in|take)\b(?=.*\b(?:weekend|week|box[- ]office|opening|worldwide|overseas|domestic(?:ally)?|abroad)\b|\s+in\s+(?:the\s+)?[A-Z])",
+     r"how much did \1 gross"),
 ]
 
 # Words that only say what kind of answer is wanted: they need not appear near it.
