@@ -185,7 +185,9 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
     if route.answer_type in (AnswerType.PERSON, AnswerType.LIST) and entity:
         exclude.add(entity)
     speech = route.answer_type == AnswerType.DESCRIPTION and SPEECH_ASKED.search(route.resolved_question)
-    record = None if missing or speech else rank_lookup(qa, kb, reading) or cast_list_lookup(qa, kb, reading) or cast_lookup(qa, kb, reading)
+    casting = route.answer_type != AnswerType.TITLE  # "where did he play a Russian again?": a work is asked, not a part
+    record = None if missing or speech else rank_lookup(qa, kb, reading) or (
+        cast_list_lookup(qa, kb, reading) or cast_lookup(qa, kb, reading) if casting else None)
     from_table = record is None
     record = record or table_lookup(qa, kb, reading)
     if record and not record[0]:

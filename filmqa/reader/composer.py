@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..models import Answer, AnswerType, Citation, Conflict, ConflictValue, Passage, PassageRef, Sentence
 from ..retriever.analysis import analyse
-from .extract import DURATION, extract, find_lower_places, find_span, fmt_money, split_money_norm
+from .extract import DURATION, extract, find_lower_places, find_span, find_titles, fmt_money, split_money_norm, title_cue
 from .knowledge import Knowledge, split_names
 from .router import Reading, asked_unit
 
@@ -160,7 +160,7 @@ def score_sentences(qa, reading: Reading, hits: list[Passage], extra: list[tuple
         terms = _with_prefixes(set(analyse(s.text)), all_alts)
         infobox_key = None
         if p.section == "Infobox" and "=" in s.text:
-            infobox_key = s.text.split("=", 1)[0].strip().lower()
+            infobox_key = s.text.split("=", 1)[0].strip().lower().replace("_", " ")  # "based_on" is the field "based on"
         covered = sum(w for t, w in weights.items() if alts[t] & terms or (alts[t] & section_terms and len(keys) > 1))
         exp = len(expansion & (terms | section_terms))
         # with no content words of its own ("how long is it?"), the aspect's words must appear
@@ -457,6 +457,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             found = extract(ext_type, text, kb, exclude) + said_of
         else:
             found = extract(ext_type, text, kb, exclude)
+        if ext_type == T.TITLE:
+            found = [_past_asked_words(text, f, reading) for f in found]
         for surface, norm, offset in found:
             if ext_type in (T.PERSON, T.PLACE, T.ORGANISATION, T.TITLE) and any(
                 surface.lower() in e.lower() or e.lower() in surface.lower() for e in exclude if e
@@ -469,6 +471,11 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 continue  # "what else was he in?": not the film the documents are about
             dist = _nearest_key_distance(text, offset, reading)
             bonus = 0.3 if dist < 40 else 0.15 if dist < 90 else 0.0
+            if ext_type == T.TITLE:
+                # "for The Killer" before "John Woo lifted"; "the double pack Conan the Destroyer": the asked kind named before it
+                before = re.findall(r"[\w'’-]+(?=\W*$)", text[max(0, offset - 25) : offset])
+                named_kind = bool(before) and (analyse(before[-1]) or [""])[0] in reading.key_terms
+                bonus += 0.6 * max(title_cue(text, offset, surface), 0.9 if named_kind else 0.0) - 0.15
             fits = None
             if atype in _QUALIFIED:
                 bonus += _qualifier_fit(text, offset, surface, q_quals, q_places)
@@ -548,6 +555,107 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                     del by_norm[c.norm]
                     break
     return sorted(by_norm.values(), key=lambda c: -c.score)
+
+
+# "what else has she directed?", "what did he score before it?", "which earlier film of his ...": a person's other works
+_WORKS_ASKED = re.compile(r"\b(?:else|other|after|before|next|later|previously|again|since|earlier|also)\b", re.I)
+# "what else has she made / done / worked on?": verbs any work is, which no sentence about one need say
+_ANY_WORK_VERB = frozenset(analyse("make made making do done work worked working appear appeared feature featured"))
+_PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.I)
+
+
+def _asked_people(reading: Reading, kb: Knowledge) -> list[str]:
+    """The people a question names (an actor or a credited person, not a character, not the film)."""
+    film = (reading.route.film or "").lower()
+    actors, roles = _cast_names(kb, reading.route.film)
+    out = []
+    for e in reading.entities:
+        if e.lower() in film or (any(w in roles for w in e.split()) and e not in actors):
+            continue
+        if kb.persons.get(e) or kb.in_person_name(e) or e in actors:
+            out.append(e)
+    return out
+
+
+def _mentions(text: str, person: str) -> bool:
+    plain = text.replace("’", "'")
+    return re.search(rf"\b{re.escape(person.split()[-1].replace('’', chr(39)))}\b", plain) is not None
+
+
+def works_of(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: set[str]) -> Answer | None:
+    """"What else has she directed?": the titles said in sentences about the person asked about (or in the
+    sentences after them that go on with "she ..."), marked as titles by the text, ranked by how plainly
+    and by how much of the rest of the question the sentence says. None when the question is no such question."""
+    route = reading.route
+    if not _WORKS_ASKED.search(route.resolved_question):
+        return None
+    people = _asked_people(reading, kb)
+    if not people:
+        return None
+    own = {t for label in [route.film, *(kb.films_in(route.resolved_question))] if label for t in kb.titles_of.get(label, ())}
+    name_terms = {t for p in people for t in analyse(p)}
+    rest = [t for t in reading.key_terms if t not in name_terms and t not in _ANY_WORK_VERB]
+    alts = {t: reading.alternatives.get(t, {t}) | {t} for t in rest}
+    cue = _CUES.get(route.aspect or "")
+    actors, roles = _cast_names(kb, route.film)
+    found: dict[str, tuple[float, str, ScoredSentence]] = {}
+    more = qa.search_terms([t for p in people for t in analyse(p)] + list(reading.expansion), k=30)  # a name said once in a long review
+    seen_passages = set()
+    for rank, p in enumerate(list(hits) + more):
+        if p.id in seen_passages:
+            continue
+        seen_passages.add(p.id)
+        about_prev = False
+        for sent in p.sentences:
+            text = sent.text
+            named = [x for x in people if _mentions(text, x)]
+            about = bool(named) or (about_prev and _PRONOUN_START.match(text) is not None)
+            about_prev = about
+            if not about:
+                continue
+            terms = set(analyse(text))
+            covered = sum(1 for t in rest if alts[t] & terms) / len(rest) if rest else 1.0
+            for surface, norm, offset in find_titles(text, kb):
+                strength = title_cue(text, offset, surface)
+                low = surface.lower()
+                if strength < 0.5 or low.removeprefix("the ") in {o.removeprefix("the ") for o in own}:
+                    continue
+                if any(low in e.lower() or e.lower() in low for e in exclude | set(people) if e) or surface in actors \
+                        or any(w in roles for w in surface.split()) or kb.persons.get(surface, 0) >= 2:
+                    continue
+                score = strength + 0.5 * covered + 0.1 * len(named) - 0.005 * rank
+                if cue and re.search(cue, text[max(0, offset - 60) : offset], re.I):
+                    score += 0.2  # "Roe had previously scored the series ...": the asked craft said of it
+                key = norm if isinstance(norm, str) else surface
+                if key not in found or score > found[key][0]:
+                    found[key] = (score, surface, ScoredSentence(sent, p, score, 1.0))
+    if not found:
+        return None
+    ranked = sorted(found.values(), key=lambda x: -x[0])
+    best = ranked[0][0]
+    members = [x for x in ranked if x[0] >= best - 0.3][:6]
+    members.sort(key=lambda x: (x[2].passage.id, x[2].sentence.start, x[2].sentence.text.find(x[1])))
+    citer = _Citer()
+    refs = list(dict.fromkeys(citer.cite(ss) for _, _, ss in members))
+    names = list(dict.fromkeys(surface for _, surface, _ in members))
+    answer = joined(names)
+    text = f"{_full_stop(answer)}\n" + "\n".join(f"[{c.n}] {c.quote}" for c in citer.citations if c.n in refs)
+    route = route.model_copy(update={"passages": _refs(hits)})
+    return Answer(question=route.question, answer=answer, text=text, citations=citer.citations, route=route, confidence=round(min(1.0, 0.5 + best / 3), 3))
+
+
+def _past_asked_words(text: str, found: tuple[str, object, int], reading: Reading) -> tuple[str, object, int]:
+    """A title candidate without the question's own words run into its front: "Double Pack Conan the Destroyer"
+    (asked "which film was in the double pack?") is "Conan the Destroyer"."""
+    surface, norm, offset = found
+    toks = surface.split()
+    asked = set(reading.key_terms)
+    last = max((i for i, w in enumerate(toks[:-1]) if (analyse(w) or [""])[0] in asked), default=-1)
+    rest = " ".join(toks[last + 1 :])
+    if last < 0 or not rest[:1].isupper():
+        return found
+    at = text.find(rest, offset)
+    return (rest, rest.lower().removeprefix("the "), at) if at >= 0 else found
 
 
 # --------------------------------------------------------------------------- reply writing
@@ -735,6 +843,10 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
                           citations=citer.citations, route=route, confidence=0.8)
     if atype in (T.YESNO, T.REASON, T.DESCRIPTION) or (atype == T.LIST and reading.element_type is None):
         return _compose_sentence_answer(reading, hits, sentences)
+    if atype == T.TITLE or (atype == T.LIST and reading.element_type == T.TITLE):
+        works = works_of(qa, kb, reading, hits, exclude)
+        if works is not None:
+            return works
 
     if atype in (T.YEAR, T.DATE) and route.aspect == "setting":
         # "what year is it set in?": a plot that opens "In 2119, the station ..." says so without the word "set"
@@ -841,6 +953,11 @@ def _display(c: Candidate, atype: AnswerType) -> str:
     return c.value
 
 
+def joined(names: list[str]) -> str:
+    """ "A, B and C"."""
+    return ", ".join(names[:-1]) + (" and " + names[-1] if len(names) > 1 else names[0])
+
+
 def _compose_list(reading: Reading, hits, candidates: list[Candidate], citer: _Citer) -> Answer:
     best = candidates[0]
     best_ss = best.support[0][0]
@@ -857,7 +974,7 @@ def _compose_list(reading: Reading, hits, candidates: list[Candidate], citer: _C
         n = citer.cite(c.support[0][0])
         if n not in refs:
             refs.append(n)
-    answer = ", ".join(names[:-1]) + (" and " + names[-1] if len(names) > 1 else names[0])
+    answer = joined(names)
     text = f"{_full_stop(answer)}\n" + "\n".join(f"[{c.n}] {c.quote}" for c in citer.citations if c.n in refs)
     return Answer(question=reading.route.question, answer=answer, text=text, citations=citer.citations, route=reading.route, confidence=round(min(1.0, best.score / 2), 3))
 

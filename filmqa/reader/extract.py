@@ -254,6 +254,33 @@ def find_places(s: str, kb: Knowledge):
 TITLE_SPAN = re.compile(r"(?<![\w'’])(?:The\s+|A\s+|An\s+|\d{1,4}\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of|the|and|in|on|to|a|for|&)?\s*[A-Z0-9][\w'’.&-]*)*")
 _MONTH_WORDS = set(MONTHS.split("|")) | set(_MON3.split("|"))
 DATE_START = re.compile(rf"(?:{MONTHS}|{_MON3})\.?\s+\d")  # "December 3": a date, no title
+DAY_MONTH = re.compile(rf"\d{{1,2}}\s+(?:{MONTHS}|{_MON3})\b")  # "1 January 1990": a date, no title
+# the words a work's title follows: "the 1993 thriller Low Tide Road", "the short film Tin Lantern", "the novel Windfall"
+WORK_NOUN = (r"(?:film|movie|picture|feature|short|documentary|drama|thriller|comedy|western|horror|musical|romance|satire|noir|"
+             r"sequel|prequel|remake|debut|series|miniseries|serial|sitcom|show|programme|program|novel|novella|book|story|play|"
+             r"memoir|comic|album|song|episode|vehicle|adaptation|soundtrack|blockbuster|cartoon|opera|epic|caper|biopic)")
+_WORK_BEFORE = re.compile(rf"\b(?i:the|a|an|his|her|their|its|this|[A-Z][\w'’]*['’]s|(?:18|19|20)\d\d)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{WORK_NOUN})s?\s*[,:]?\s*$")
+# "played a Russian again on Six Feet Under", "appeared in Lockjaw", "directed Streets of Fire": a part in or a craft of a work
+_ACTED_IN = re.compile(r"\b(?:(?:play|appear|star|act|guest-star)(?:s|ed|red|ing)?|roles?|cameo|parts?)\b[^.,;:]{0,30}?\s(?:in|on)\s+$"
+                       r"|\b(?:directed|scored|produced|wrote|co-wrote|edited|shot)\s+$")
+_QUOTE_OPEN = tuple("\"“‘'*_")
+
+
+def title_cue(text: str, offset: int, surface: str) -> float:
+    """How plainly the text marks ``surface`` as a work's title (0 to 1): quoted, followed by its year,
+    named after the kind of work it is ("the thriller Lockjaw"), or led by an article or a number mid-sentence."""
+    end = offset + len(surface)
+    if offset > 0 and text[offset - 1] in _QUOTE_OPEN or re.match(r"\s*\((?:18|19|20)\d\d\b", text[end : end + 8]):
+        return 1.0
+    if _WORK_BEFORE.search(text[max(0, offset - 40) : offset]):
+        return 0.9
+    if _ACTED_IN.search(text[max(0, offset - 50) : offset]):
+        return 0.7
+    if offset > 0 and re.match(r"(?:The|A|An)\s|\d", surface):
+        return 0.5
+    if re.search(r"\b(?:in|on|for|with|like|as|of)\s+$", text[max(0, offset - 6) : offset]):
+        return 0.25
+    return 0.0
 
 
 # "at a bus terminal", "in the snow": a place with no name
@@ -289,7 +316,7 @@ def find_titles(s: str, kb: Knowledge):
         first = t.split()[0]
         if m.start() == 0 and first in _NOT_NAME and not first.isdigit() and first not in ("The", "A", "An"):
             continue
-        if t.split()[-1] in _MONTH_WORDS or t in _NOT_NAME or len(t) < 3 or DATE_START.match(t):
+        if t.split()[-1] in _MONTH_WORDS or t in _NOT_NAME or len(t) < 3 or DATE_START.match(t) or DAY_MONTH.match(t):
             continue
         if re.search(r"['’]s$", t) or s[m.end() : m.end() + 2] in ("'s", "’s"):
             continue  # "Horner's score": an owner, not a title

@@ -21,6 +21,13 @@ T = AnswerType
 _TYPE_RULES: list[tuple[str, AnswerType]] = [
     (r"\bwhy\b|\breason\b|\bhow come\b|\bwhat made\b|\bmotivat", T.REASON),
     (r"^(?:and\s+)?(?:is|was|were|are|did|does|do|has|had|have|can|could|will|would|should)\b", T.YESNO),
+    # a work asked for by what it is to another: "what story is it based on?", "what is the score a remix of?",
+    # "which Schwarzenegger film did its gross match?", "what else has she directed?", "where did he play a Russian again?"
+    (r"^(?:and\s+)?(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:story|book|novel|novella|play|comic|manga|article|poem|song|game|show|source|work)\b.*\b(?:based|adapted|inspired|drawn|taken|derived)\b"
+     r"|^(?:and\s+)?what\s+(?:is|was|are|were)\b.*\b(?:an?|the)\s+(?:[\w'’]+[\s-])?(?:remake|remix|adaptation|sequel|prequel|spin-?off|version|copy|parody|spoof|homage|reboot|retelling|rip-?off|imitation|knock-?off)\s+of\s*\W*$"
+     r"|^(?:and\s+)?(?:which|what)\s+(?:[\w'’-]+\s+){1,4}?(?:film|movie|picture)\b(?!\s+(?:company|studio|genre|festival|critics?|score|rating|awards?|editor|director|composer|music|industry|school|fund|magazine|rights|format|crew|set|version)\b)"
+     r"|^(?:and\s+)?what\s+(?:else\s+)?(?:has|have|had|did|does|do)\s+(?:[\w'’.-]+\s+){1,4}?(?:direct|scor|compos|produc|star|appear|act)(?:ed|e|s)?(?:\s+in)?\s+(?:(?:after|before|next|later|since|earlier|previously|then)\b.*)?\W*$"
+     r"|^(?:and\s+)?where\b(?=.*\b(?:play|appear|star|act|seen|see)\w*\b)(?=.*\b(?:else|again|before|later|previously|earlier)\b)", T.TITLE),
     (r"\b(?:who|which \w+)\b.*\b(?:writers?|producers?|screenwriters?|cast|actors|stars|starred|supporting|in the film)\b.*\b(?:all|were|are)\b"
      r"|\blist\b.*\b(?:all|the)\b|^(?:please\s+|can you\s+|could you\s+)?name\b.*\b(?:all|the)\b|\bname (?:all|every)\b|\bwho (?:were|are) (?:the|all)\b|\bwho else\b|\bwhich actors\b|\bwho(?:'s|’s| is| was| were| are)? in\b|\bwho (?:stars|starred|appears|appeared) in\b|\bwho starred\b|\bwhat other (?:actors|films|movies)\b"
      r"|\b(?:which|what)\s+(?:other\s+)?(?!(?:is|was|has|does|goes|says|means|happens|makes|causes|plays|gets|takes|its|this|his|hers|ones|else)\b)[a-z]{2,}[^s\W]s\b", T.LIST),
@@ -90,6 +97,8 @@ _TYPE_WORDS_OF = {
     AnswerType.SCORE: frozenset("rating ratings score scores grade rated".split()),
     AnswerType.MONEY: frozenset("amount money".split()),
     AnswerType.DURATION: frozenset("time".split()),
+    # "what book is it based on?": the kind of work asked for need not be named beside its title
+    AnswerType.TITLE: frozenset("book books novel novels story stories play plays title titles show shows series song songs work".split()),
     # "which company made it?": a company is what is asked, "made" what any company did
     AnswerType.ORGANISATION: frozenset("company companies studio studios firm made make makes".split()),
 }
