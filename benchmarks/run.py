@@ -71,10 +71,10 @@ CLI_RUNS = 5
 # --------------------------------------------------------------------------- helpers (both sides)
 
 
-def _status_mb(field: str) -> float | None:
-    """A memory line of /proc/self/status (VmHWM, VmRSS), in MB."""
+def _proc_mb(path: str, field: str) -> float | None:
+    """A kB line of a /proc file (``VmHWM`` of /proc/self/status, ``MemAvailable`` of /proc/meminfo), in MB."""
     try:
-        for line in Path("/proc/self/status").read_text().splitlines():
+        for line in Path(path).read_text().splitlines():
             if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     except OSError:
@@ -84,7 +84,7 @@ def _status_mb(field: str) -> float | None:
 
 def peak_rss_mb() -> float | None:
     """This process's peak resident set size (VmHWM), in MB."""
-    peak = _status_mb("VmHWM")
+    peak = _proc_mb("/proc/self/status", "VmHWM")
     if peak is None:
         import resource
 
@@ -93,7 +93,7 @@ def peak_rss_mb() -> float | None:
 
 
 def rss_mb() -> float | None:
-    return _status_mb("VmRSS")
+    return _proc_mb("/proc/self/status", "VmRSS")
 
 
 def percentile(values: list[float], q: float) -> float | None:
@@ -131,16 +131,12 @@ def make_queries(passages, n: int, seed: int = 0) -> list[str]:
     return queries
 
 
-def top10(scores, k: int = 10) -> list[int]:
-    """Positive-score top ``k``, best first, ties to the lower passage id (as ``top_k``)."""
-    import numpy as np
+def top10(scores) -> list[int]:
+    """Positive-score top 10 passage ids, best first, ties to the lower id: filmqa's own ``top_k``
+    applied to either engine's scores, so the two are ranked by one rule."""
+    from filmqa.retriever.bm25 import top_k
 
-    k = min(k, len(scores))
-    if k <= 0:
-        return []
-    idx = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
-    idx = idx[np.lexsort((idx, -scores[idx]))]
-    return [int(i) for i in idx if scores[i] > 0]
+    return [i for i, _ in top_k(scores, 10)]
 
 
 def index_files(path: Path) -> dict[str, int]:
@@ -461,13 +457,7 @@ def first_answerable(gold_path: Path) -> str:
 
 
 def mem_available_mb() -> float | None:
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemAvailable:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return None
+    return _proc_mb("/proc/meminfo", "MemAvailable")
 
 
 def rank_bm25_skip(passages: int, measured: dict) -> str | None:
