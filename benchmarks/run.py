@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark filmqa at several corpus sizes, with rank-bm25 side by side.
 
-    python benchmarks/run.py [--sizes 1k,10k,100k] [--queries 200] [--out benchmarks/results.md]
+    python3 benchmarks/run.py [--sizes 1k,10k,100k] [--queries 200] [--out benchmarks/results.md]
 
 For each size (in passages) a synthetic corpus is generated with
 ``benchmarks/make_corpus.py`` into ``--work`` (reused when present), then every
@@ -676,7 +676,7 @@ def main(argv: list[str] | None = None) -> int:
     header = [
         "# filmqa benchmarks",
         "",
-        f"`python benchmarks/run.py --sizes {','.join(l for l, _ in sizes if l != 'seeds')}"
+        f"`python3 benchmarks/run.py --sizes {','.join(l for l, _ in sizes if l != 'seeds')}"
         f" --queries {args.queries}` — commit {commit or '?'}, {time.strftime('%Y-%m-%d')}, "
         f"Python {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}; "
         f"ran in {time.perf_counter() - started:.0f} s.",

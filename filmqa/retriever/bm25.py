@@ -2,9 +2,10 @@
 
 rank-bm25's ``BM25Okapi`` is the definition of the score (k1=1.5, b=0.75,
 idf = ln((N - df + 0.5) / (df + 0.5)), negative idf floored at
-epsilon x mean idf; in a corpus of one or two passages, where that mean
-is <= 0 and rank-bm25 can find nothing, Lucene's positive idf is used). It loops over every passage in Python for every query
-term, which stops being interactive past ~20k passages. ``PostingsBM25``
+epsilon x mean idf; where that mean is <= 0 and rank-bm25 can find nothing
+- any corpus of one or two passages, or a few passages sharing most of their
+words - Lucene's positive idf is used). It loops over every passage in Python
+for every query term, which stops being interactive past ~20k passages. ``PostingsBM25``
 precomputes, for each term, the passages that hold it and their length-
 normalised term weights, so a query only touches the postings of its terms.
 Scores equal rank-bm25's up to float32 rounding of the stored weights.
