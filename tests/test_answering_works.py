@@ -66,3 +66,20 @@ def test_a_part_played_is_no_title(qa):
     reply = qa.ask("Where did Mara Quill play a nurse before?")
     assert reply.answer is not None and "Ward Nine" in reply.answer, reply.text
     assert "Edie" not in reply.answer
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("What short story is the film based on?", "title"),
+        ("What is the theme a reworked copy of?", "title"),
+        ("Which earlier Greer film did the critics prefer?", "title"),
+        ("Where have I seen the lead actress before?", "title"),
+        ("Which actors from the first film returned for the sequel?", "list"),
+        ("Where else was it filmed?", "place"),
+    ],
+)
+def test_works_are_asked_for_as_titles(question, kind):
+    from filmqa.reader.router import answer_type
+
+    assert answer_type(question).value == kind

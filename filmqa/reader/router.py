@@ -25,7 +25,7 @@ _TYPE_RULES: list[tuple[str, AnswerType]] = [
     # "which Schwarzenegger film did its gross match?", "what else has she directed?", "where did he play a Russian again?"
     (r"^(?:and\s+)?(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:story|book|novel|novella|play|comic|manga|article|poem|song|game|show|source|work)\b.*\b(?:based|adapted|inspired|drawn|taken|derived)\b"
      r"|^(?:and\s+)?what\s+(?:is|was|are|were)\b.*\b(?:an?|the)\s+(?:[\w'’]+[\s-])?(?:remake|remix|adaptation|sequel|prequel|spin-?off|version|copy|parody|spoof|homage|reboot|retelling|rip-?off|imitation|knock-?off)\s+of\s*\W*$"
-     r"|^(?:and\s+)?(?:which|what)\s+(?:[\w'’-]+\s+){1,4}?(?:film|movie|picture)\b(?!\s+(?:company|studio|genre|festival|critics?|score|rating|awards?|editor|director|composer|music|industry|school|fund|magazine|rights|format|crew|set|version)\b)"
+     r"|^(?:and\s+)?(?:which|what)\s+(?:(?!(?:from|of|in|for|with|by|on|at|about|is|was|were|are|did|does|do|has|had)\b)[\w'’-]+\s+){1,4}?(?:film|movie|picture)\b(?!\s+(?:company|studio|genre|festival|critics?|score|rating|awards?|editor|director|composer|music|industry|school|fund|magazine|rights|format|crew|set|version)\b)"
      r"|^(?:and\s+)?what\s+(?:else\s+)?(?:has|have|had|did|does|do)\s+(?:[\w'’.-]+\s+){1,4}?(?:direct|scor|compos|produc|star|appear|act)(?:ed|e|s)?(?:\s+in)?\s+(?:(?:after|before|next|later|since|earlier|previously|then)\b.*)?\W*$"
      r"|^(?:and\s+)?where\b(?=.*\b(?:play|appear|star|act|seen|see)\w*\b)(?=.*\b(?:else|again|before|later|previously|earlier)\b)", T.TITLE),
     (r"\b(?:who|which \w+)\b.*\b(?:writers?|producers?|screenwriters?|cast|actors|stars|starred|supporting|in the film)\b.*\b(?:all|were|are)\b"
