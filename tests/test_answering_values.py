@@ -104,3 +104,16 @@ def test_a_nomination_is_not_a_win(tmp_path):
                                    "The film received one Academy Award nomination, for Best Sound, and lost.\n"))
     assert qa.ask("Did Brass Orchard win the Academy Award for Best Sound?").answer == "No"
     assert qa.ask("Was Brass Orchard nominated for an Oscar?").answer == "Yes"
+
+
+def test_a_value_of_another_market_does_not_answer(tmp_path):
+    qa = small_corpus(tmp_path, a=("Copper Lantern\n\n{{Infobox film\n| name = Copper Lantern\n"
+                                   "| released = 4 May 1961 (Rome); 19 June 1961 (Italy)\n}}\n\n"
+                                   "Copper Lantern is a 1961 Italian drama film directed by Ann Lowe.\n\n==Box office==\n"
+                                   "The film took €2.4 million in Italy and €1.3 million in Spain.\n"))
+    reply = qa.ask("How much did Copper Lantern make in Spain?")
+    assert reply.answer == "€1.3 million", reply.text
+    assert "in Spain" in reply.citations[0].quote
+    assert qa.ask("How much did Copper Lantern gross in Italy?").answer == "€2.4 million"
+    # both release dates are said of other places: the documents never date a French release
+    assert qa.ask("When did Copper Lantern come out in France?").answer is None

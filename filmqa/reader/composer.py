@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..models import Answer, AnswerType, Citation, Conflict, ConflictValue, Passage, PassageRef, Sentence
 from ..retriever.analysis import analyse
-from .extract import DURATION, extract, find_lower_places, find_span, find_titles, fmt_money, split_money_norm, title_cue
+from .extract import DURATION, PLACE_CUE, extract, find_lower_places, find_span, find_titles, fmt_money, split_money_norm, title_cue
 from .knowledge import Knowledge, split_names
 from .router import Reading, asked_unit
 
@@ -121,6 +121,7 @@ class Candidate:
     tied: bool = False  # some sentence ties it to the asked craft ("directed by X") or it fills the asked field
     qualified: bool | None = None  # said under the question's qualifiers (None: the question has none)
     main: bool = False  # said to be where most of the filming was done ("most scenes were shot in X")
+    in_market: bool | None = None  # said of the market the question asks about (False: only of others; None: of none)
 
     @property
     def docs(self) -> set[str]:
@@ -307,6 +308,55 @@ def _question_places(reading: Reading) -> set[str]:
     return places
 
 
+# "released in the UK", "gross in Japan", "open in UK cinemas": a market the question asks a value for
+_IN_MARKET = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?P<p>(?:[A-Z][\w.]*|uk|u\.k\.|usa|us|u\.s\.)(?:\s+(?:of\s+)?[A-Z][\w.]*)*)")
+_MARKET_VALUES = {T.MONEY, T.DATE, T.NUMBER}
+_NORTH_AMERICA = {"United States", "Canada", "North America"}
+
+
+def asked_markets(reading: Reading, kb: Knowledge) -> set[str]:
+    """The countries or cities a value question asks about ("in the UK" -> United Kingdom); not the film, not a person."""
+    if reading.route.answer_type not in _MARKET_VALUES:
+        return set()
+    film = (reading.route.film or "").lower()
+    out = set()
+    for m in _IN_MARKET.finditer(reading.route.resolved_question):
+        name = m.group("p")
+        name = _PLACE_ALIASES.get(name.upper(), name)
+        if name[:1].isupper() and name.lower() not in film and not kb.persons.get(name) and name not in ("The", "A"):
+            out.add(name)
+    return out
+
+
+def _market_said(text: str, offset: int, surface: str) -> tuple[str, bool]:
+    """What is said of a value's market: the words around it (a table row's other cells, else its clause and a
+    bracket after it), and whether they name one ("in the United States", "(Denver)", "worldwide", a country cell)."""
+    cells = [c.strip() for c in text.split(" | ")]
+    if len(cells) >= 2 and "=" not in text:
+        window = " | ".join(c for c in cells if surface not in c)
+        named = any(re.fullmatch(r"(?:[A-Z][\w.'’-]*|and|of|the)(?:\s+(?:[A-Z][\w.'’-]*|and|of|the))*", c) for c in cells if surface not in c)
+    else:
+        # the value's clause, up to the next value on either side ("$2 million in Italy and $1 million in Spain")
+        window = re.split(r"\d", _qualifier_window(text, offset, surface)[0].replace(surface, "\0"))
+        window = next((w for w in window if "\0" in w), "").replace("\0", surface)
+        named = bool(PLACE_CUE.search(window) or re.search(r"\(\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s*\)", window))
+    named = named or bool(re.search(_QUALIFIERS["domestic"] + "|" + _QUALIFIERS["worldwide"], window, re.I))
+    return window, named
+
+
+def market_fit(text: str, offset: int, surface: str, markets: set[str]) -> bool | None:
+    """True when a value is said of the asked market, False when of another one, None when of none."""
+    window, named = _market_said(text, offset, surface)
+    said = window.lower()
+    for short, full in _PLACE_ALIASES.items():
+        said = re.sub(rf"(?<![\w.]){re.escape(short.lower())}(?![\w])", full.lower(), said)
+    if any(m.lower() in said for m in markets):
+        return True
+    if markets & _NORTH_AMERICA and re.search(_QUALIFIERS["domestic"], window, re.I):
+        return True  # a domestic gross is the North American one
+    return False if named else None
+
+
 def _qualifiers_near(text: str, offset: int, surface: str) -> set[str]:
     """The qualifiers said of the value at ``offset`` (its clause and a parenthesis after it)."""
     return _qualifier_window(text, offset, surface)[1]
@@ -419,6 +469,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
     unit = asked_unit(reading.normalised or reading.route.resolved_question) if atype == T.NUMBER else None
     wants_actor = bool(_ASKS_ACTOR.search(reading.route.resolved_question))
     q_places = _question_places(reading)
+    markets = asked_markets(reading, kb)
     filming = ext_type == T.PLACE and bool(_FILMING_ASKED.search(reading.route.resolved_question))
     premiere = ext_type == T.PLACE and bool(re.search(r"\bpremi[eè]r", reading.route.resolved_question, re.I))
     deed = asked_deed(reading.route.resolved_question) if ext_type == T.PERSON and reading.route.aspect in (None, "plot") else None
@@ -534,6 +585,9 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             elif score > c.score:
                 c.score, c.value = score, surface
             c.tied = c.tied or tied
+            if markets:
+                said = market_fit(text, offset, surface, markets)
+                c.in_market = True if said or c.in_market else (said if c.in_market is None else c.in_market)
             c.main = c.main or main
             if fits is not None:
                 c.qualified = bool(c.qualified) or fits
@@ -873,6 +927,12 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     if atype in _QUALIFIED and any(c.qualified is not None for c in candidates):
         # "How much did it make on DVD?": a value said under none of the question's qualifiers answers another question
         candidates = [c for c in candidates if c.qualified is not False]
+    if any(c.in_market for c in candidates):
+        # "How much did it earn in the UK?": a value said of the UK, before one said of no market
+        candidates = [c for c in candidates if c.in_market]
+    else:
+        # ... and never one said only of another market ("$29.8 million in the United States", "May 28 (Denver)")
+        candidates = [c for c in candidates if c.in_market is not False]
     if atype == T.SCORE:
         kind = _score_kind(reading.normalised or route.resolved_question)
         if kind and any(_kind_of(c.norm) == kind for c in candidates):

@@ -386,7 +386,7 @@ def table_lookup(qa, kb, reading: Reading):
                     n += 1
                     matched_terms |= v_terms
                 for y in YEAR.findall(v):
-                    if f" {y} " in qtext:
+                    if f" {y} " in qtext and y not in title_terms:  # "the 2009 Hollow": the year names the film, not a row
                         n += 1
                         matched_terms.add(y)
             scored.append((n, r))
