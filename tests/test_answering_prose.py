@@ -76,3 +76,55 @@ def test_the_quote_comes_from_the_encyclopedic_source_first(tmp_path):
     reply = qa.ask("Who directed Brass Orchard?")
     assert reply.answer == "Ann Lowe"
     assert reply.citations[0].doc_id == "a.txt", reply.text
+
+
+def test_whats_it_about_without_an_apostrophe_reads_the_leads_premise(tmp_path):
+    from answering_corpus import small_corpus
+
+    qa = small_corpus(tmp_path, a=(
+        "Tin Harbour\n\n{{Infobox film\n| name = Tin Harbour\n| runtime = 90 min\n}}\n\n"
+        "Tin Harbour is a 1961 British drama film directed by Ann Lowe. Adapted by Lowe from the novel \"Low Water\" by "
+        "Ivo Marsh, it follows a ferryman who must smuggle a wounded sailor past the customs men of a fishing town.\n\n"
+        "==Production==\nFilming took place in Cornwall over six weeks in 1960.\n"))
+    reply = qa.ask("whats tin harbour about")
+    assert reply.answer is not None and "ferryman who must smuggle a wounded sailor" in reply.answer, reply.text
+    assert reply.citations[0].quote.startswith("Adapted by Lowe")
+
+
+def test_stars_a_as_b_who_is_a_premise_before_the_plots_first_scene(tmp_path):
+    from answering_corpus import small_corpus
+
+    qa = small_corpus(tmp_path, a=(
+        "Tin Harbour\n\n{{Infobox film\n| name = Tin Harbour\n| runtime = 90 min\n}}\n\n"
+        "Tin Harbour is a 1961 British drama film directed by Ann Lowe. It stars Ivo Marsh and Edda Brun as a ferryman and "
+        "his daughter who hide a stolen lifeboat from the harbour master.\n\n"
+        "==Plot==\nOn a grey morning in 1899, Jory Penhale rows out to check his nets.\nHe sees a lifeboat adrift.\n"))
+    reply = qa.ask("What's the plot of Tin Harbour?")
+    assert reply.answer is not None and "hide a stolen lifeboat" in reply.answer, reply.text
+
+
+def test_a_reviews_own_whats_it_about_is_answered_by_what_follows(tmp_path):
+    from answering_corpus import small_corpus
+
+    qa = small_corpus(tmp_path, a=(
+        "Tin Harbour review: a small, salty delight\n\nBy Ada Brook | 3 March 2021\n\n"
+        "Tin Harbour is the best thing Ann Lowe has made in years.\n\n"
+        "So what is it about? A retired ferryman agrees to teach a city lawyer to sail. Neither of them can swim.\n\n"
+        "The photography is lovely and the ending made me cry.\n"))
+    reply = qa.ask("what's tin harbour about?")
+    assert reply.answer is not None and "retired ferryman agrees to teach" in reply.answer, reply.text
+    assert "Neither of them can swim" in reply.answer and len(reply.citations) == 2
+
+
+def test_a_premise_naming_another_film_is_not_this_ones(tmp_path):
+    from answering_corpus import small_corpus
+
+    qa = small_corpus(
+        tmp_path,
+        a="Tin Harbour\n\nTin Harbour is a 1961 British drama film directed by Ann Lowe.\n",
+        b=("Tin Harbour II\n\nTin Harbour II is a 1966 British drama film directed by Ann Lowe. The first Tin Harbour, "
+           "from 1961, was a small drama about a ferryman and a lawyer.\n\n==Plot==\n"
+           "Five years later, the ferryman's son must sail the lawyer's yacht to France.\n"),
+    )
+    reply = qa.ask("What is Tin Harbour II about?")
+    assert reply.answer is not None and "ferryman's son must sail" in reply.answer, reply.text

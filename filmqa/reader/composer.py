@@ -20,7 +20,7 @@ from ..models import Answer, AnswerType, Citation, Conflict, ConflictValue, Pass
 from ..retriever.analysis import analyse
 from .extract import DURATION, PLACE_CUE, extract, find_lower_places, find_span, find_titles, fmt_money, split_money_norm, title_cue
 from .knowledge import Knowledge, split_names
-from .router import Reading, asked_unit
+from .router import Reading, asked_unit, films_named
 
 T = AnswerType
 MIN_COVERAGE = 0.5
@@ -880,7 +880,7 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     sentences = score_sentences(qa, reading, hits, extra)
     route = route.model_copy(update={"passages": _refs(hits)})
     reading.route = route
-    if not sentences:
+    if not sentences and not _asks_summary(reading):
         return abstain(reading, hits, "No passage matches the question.")
 
     if atype == T.LIST and reading.element_type in (None, T.PLACE, T.ORGANISATION, T.TITLE):
@@ -896,7 +896,7 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
             return Answer(question=route.question, answer=value, text=f"{value}.\n{field.sentence.text} [{n}]",
                           citations=citer.citations, route=route, confidence=0.8)
     if atype in (T.YESNO, T.REASON, T.DESCRIPTION) or (atype == T.LIST and reading.element_type is None):
-        return _compose_sentence_answer(reading, hits, sentences)
+        return _compose_sentence_answer(qa, kb, reading, hits, sentences)
     if atype == T.TITLE or (atype == T.LIST and reading.element_type == T.TITLE):
         works = works_of(qa, kb, reading, hits, exclude)
         if works is not None:
@@ -1039,7 +1039,9 @@ def _compose_list(reading: Reading, hits, candidates: list[Candidate], citer: _C
     return Answer(question=reading.route.question, answer=answer, text=text, citations=citer.citations, route=reading.route, confidence=round(min(1.0, best.score / 2), 3))
 
 
-_ABOUT = re.compile(r"\bwhat(?:'s|’s| is| was)\b.*\babout\b|\bplot\b|\bsynopsis\b|\bstory\b|\bpremise\b", re.I)
+_ABOUT = re.compile(r"\bwhat(?:'s|’s| is| was)\b.*\babout\b|\bwhat happens\b|\bplot\b|\bsynopsis\b|\bstory\b|\bpremise\b", re.I)
+# words that only say a summary is wanted ("what is the plot of X?"): no fact of their own to find
+_SUMMARY_TERMS = frozenset(analyse("plot plots story synopsis premise summary happens"))
 _PLOT_SECTION = re.compile(r"plot|synopsis|story|summary|premise", re.I)
 _RECORD_LINE = re.compile(r"^[A-Z][\w.'’ -]{1,40}\s+as\s+[A-Z]")
 
@@ -1050,10 +1052,14 @@ def _says_something(ss: ScoredSentence) -> bool:
     return len(text.split()) >= 6 and not text.endswith("?") and not _RECORD_LINE.search(text)
 
 
-# a sentence that says what a film is about: "X follows three people who ...", "a documentary about ..."
-_SAYS_ABOUT = re.compile(r"\b(?:film|documentary|drama|comedy|thriller|feature) about\b"
-                         r"|^\W*(?:(?:the|this)\s+(?:film|movie|documentary)|it|(?:[A-Z][\w'’:-]*\s+){0,5}[A-Z][\w'’:-]*)\W*\s+"
-                         r"(?:[\w'’-]+\s+){0,4}?(?:follows|is about|tells the story|tells of|centres on|centers on|chronicles)\b")
+# a sentence that says what a film is about: "X follows three people who ...", "a documentary about ...",
+# "Written by A from B, it follows a marshal who ...", "It stars A as B, an investigator who ...", "A and B reprise
+# their roles as C and D, who are hired to ..."
+_SAYS_ABOUT = re.compile(r"\b(?:film|documentary|drama|comedy|thriller|feature|western|romance|story|tale) about\b"
+                         r"|(?:^\W*|[,;:]\s+)(?:(?:the|this)\s+(?:film|movie|documentary|story)|it|(?:[A-Z][\w'’:-]*\s+){0,5}[A-Z][\w'’:-]*)\W*\s+"
+                         r"(?:[\w'’-]+\s+){0,4}?(?:follows|is about|tells the story|tells of|centres on|centers on|chronicles|revolves around)\b"
+                         r"|\b(?:star(?:s|red|ring)|reprises?|reprising|plays?)\s+[^.;]{0,80}?\bas\s+[^.;]{0,100}?\b(?:who|whose)\b")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # a sentence with a verb in it, not a fragment left by a broken page ("Moscow Police Georgian drug kingpin and crime lord.")
 _HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been|can|will|would|must|[a-z]{2,}(?:s|ed|es))\b")
 
@@ -1061,22 +1067,103 @@ _HAS_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been|can|will|woul
 _ABOUT_THE_FILM = re.compile(r"\b(?:film|feature|movie|narrative|summary|director|audiences?|viewers?|scenes?|sequences?|genre|released?)\b", re.I)
 
 
-def _plot_lead(sentences: list[ScoredSentence]) -> ScoredSentence | None:
-    """What the film is about ("What is it about?"): a sentence saying so, else the first well-formed sentence of a
-    plot section among the retrieved passages."""
-    said = [s for s in sentences[:20] if _says_something(s) and _SAYS_ABOUT.search(s.sentence.text)
-            and not re.search(r"[\"“”]", s.sentence.text)]
+# a document asking itself the question ("What's it about?", "So what is the film really about?", "The set-up is
+# simple."): the sentences after it answer
+_ASKS_ABOUT = re.compile(r"^\W*(?:so,?\s+|but\s+)?what(?:'s|’s|\s+is|\s+was)\s+(?:[\w'’:-]+\s+){0,6}about\s*\?\s*$"
+                         r"|^\W*(?:the|here(?:'s|’s|\s+is)\s+the)\s+(?:set-?up|premise|plot|story|gist)\b[^.?!]{0,20}[.:!]?\s*$", re.I)
+_NOISE = re.compile(r"[|·]")
+
+
+def _about_pool(qa, reading: Reading, hits: list[Passage], per_doc: int = 40) -> list[ScoredSentence]:
+    """The sentences a summary may come from, once each in document order: the first passages of every
+    document about the film (where leads, plot sections and reviews' set-ups are), and the retrieved ones."""
+    film = reading.route.film
+    passages: dict[int, Passage] = {p.id: p for p in hits}
+    if film and qa.film(film):
+        for doc_id in qa.film(film).doc_ids:
+            for i in qa.passage_range(doc_id)[:per_doc]:
+                passages.setdefault(i, qa.passages[i])
+    title = re.sub(r"\s*\(\d{4}\)$", "", film or "").lower()
+    seen: dict[tuple[str, int], ScoredSentence] = {}
+    for p in sorted(passages.values(), key=lambda p: p.id):
+        if film and film not in p.films:
+            continue
+        for x in p.sentences:
+            if len(p.films) > 1 and title not in x.text.lower():
+                continue  # a passage on several films: only what names this one is about it
+            seen.setdefault((p.doc_id, x.start), ScoredSentence(x, p, p.score, 1.0))
+    return list(seen.values())
+
+
+def _after(pool: list[ScoredSentence], ss: ScoredSentence, n: int) -> list[ScoredSentence]:
+    """Up to ``n`` prose sentences that follow ``ss`` in its document."""
+    out = []
+    for x in pool:
+        if x.passage.doc_id == ss.passage.doc_id and x.sentence.start > ss.sentence.start and len(out) < n:
+            if len(x.sentence.text.split()) < 3 or x.sentence.text.rstrip().endswith("?"):
+                break
+            out.append(x)
+    return out
+
+
+# a logline: the story told of an unnamed hero ("A tough Russian policeman is forced to ...", "An investigator follows ...")
+_LOGLINE = re.compile(r"^\W*(?:An?|Two|Three|Four)\s+(?:[\w'’-]+\s+){0,5}?(?:is|are|must|has|have|[a-z]{3,}(?:s|ed))\b(?!\s+(?:by|that)\b)")
+
+
+def _has_infobox(qa, doc_id: str) -> bool:
+    doc = qa.document(doc_id)
+    return bool(doc and doc.infobox)
+
+
+def _about_film(text: str, film: str, kb: Knowledge) -> bool:
+    """Whether a sentence may be about ``film``: it names no other film of the corpus instead."""
+    named, _ = films_named(text, kb)
+    return not named or film in named
+
+
+def _asks_summary(reading: Reading) -> bool:
+    """"What is it about?", "what's the plot of X?": a summary of the film, nothing more particular."""
+    return (reading.route.answer_type in (T.DESCRIPTION, T.REASON) and set(reading.key_terms) <= _SUMMARY_TERMS
+            and bool(_ABOUT.search(reading.normalised or reading.route.resolved_question)))
+
+
+def _plot_lead(qa, kb: Knowledge, reading: Reading, hits: list[Passage]) -> list[ScoredSentence]:
+    """What the film is about ("What is it about?"), as the sentences to quote: a sentence saying so (a lead's
+    "it follows ...", "stars A as B, a ... who ..."), else the start of a plot section, else the answer a
+    document gives to its own "What's it about?"."""
+    pool = _about_pool(qa, reading, hits)
+    first = {}
+    for x in pool:
+        first.setdefault(x.passage.doc_id, x.passage.id)
+    film = reading.route.film
+    said = [s for s in pool if _says_something(s) and _SAYS_ABOUT.search(_QUOTED.sub('""', s.sentence.text))
+            # "The first Orchard Thieves was a comedy about ...", in a blog on the sequel, is about the first film
+            and (film is None or _about_film(s.sentence.text, film, kb))]
     if said:
-        return min(said, key=lambda s: bool(re.search(r"[|·]", s.sentence.text)))  # prose before a headline run into a byline
-    plot = [s for s in sentences if _PLOT_SECTION.search(s.passage.section or "") and _says_something(s)
+        # prose before a headline run into a byline; an encyclopedia's (a document with an infobox) before a
+        # review's; then the one nearest its document's start (a lead's)
+        best = min(said, key=lambda s: (bool(_NOISE.search(s.sentence.text)), not _has_infobox(qa, s.passage.doc_id),
+                                        s.passage.id - first[s.passage.doc_id], s.sentence.start))
+        # "Kestrel Nine is a small film about a very big place.": a short one needs the sentence after it
+        return [best] + (_after(pool, best, 1) if len(best.sentence.text.split()) < 15 else [])
+    plot = [s for s in pool if _PLOT_SECTION.search(s.passage.section or "") and _says_something(s)
             and _HAS_VERB.search(s.sentence.text)]
     # the story itself before words about the film ("In this high-octane feature, Hill establishes a narrative ...")
     story = [s for s in plot if not _ABOUT_THE_FILM.search(s.sentence.text)]
     plot = story or plot
-    if not plot:
-        return None
-    # a plain "Plot" heading (an encyclopedia's) before "Story & Plot Summary: ..." (a review site's)
-    return min(plot, key=lambda s: (len(s.passage.section or ""), s.passage.doc_id, s.sentence.start))
+    if plot:
+        # a logline ("A tough cop is forced to ...") before a plot's first scene; a plain "Plot" heading (an
+        # encyclopedia's) before "Story & Plot Summary: ..." (a review site's)
+        lead = min(plot, key=lambda s: (not _LOGLINE.match(s.sentence.text), len(s.passage.section or ""), s.passage.doc_id, s.sentence.start))
+        nxt = _after(pool, lead, 1)
+        # a plot's first sentence sets the scene; the next one starts the story
+        return [lead] + (nxt if len(lead.sentence.text.split()) < 30 and nxt and _HAS_VERB.search(nxt[0].sentence.text) else [])
+    for s in pool:
+        if _ASKS_ABOUT.match(s.sentence.text):
+            answer = _after(pool, s, 2)
+            if answer:
+                return answer
+    return []
 
 
 _SPEAKER = re.compile(r"\b(?:did|does|do|has|had)\s+(?P<who>(?:[A-Z][\w'’-]+\s+){1,3})(?:\w+ly\s+|later\s+|once\s+)?"
@@ -1099,21 +1186,14 @@ def _said_by(ss: ScoredSentence, speaker: str) -> ScoredSentence:
     return ScoredSentence(ss.sentence, ss.passage, ss.score + 0.25, max(ss.coverage, min(1.0, ss.coverage + 0.25)), ss.infobox_key)
 
 
-def _compose_sentence_answer(reading: Reading, hits, sentences: list[ScoredSentence]) -> Answer:
+def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentences: list[ScoredSentence]) -> Answer:
     atype = reading.route.answer_type
-    if atype != T.YESNO and not reading.key_terms and _ABOUT.search(reading.route.resolved_question):
-        lead = _plot_lead(sentences)
-        if lead is not None:
+    if _asks_summary(reading):
+        lead = _plot_lead(qa, kb, reading, hits)
+        if lead:
             citer = _Citer()
-            n = citer.cite(lead)
-            answer = lead.sentence.text
-            text = f"{answer} [{n}]"
-            nxt = None if _SAYS_ABOUT.search(answer) else next((x for x in lead.passage.sentences if x.start > lead.sentence.start), None)
-            if nxt is not None and len(answer.split()) < 30 and _HAS_VERB.search(nxt.text) and not nxt.text.rstrip().endswith("?"):
-                # a plot's first sentence sets the scene; the next one starts the story
-                m = citer.cite(ScoredSentence(nxt, lead.passage, lead.score, lead.coverage))
-                answer = f"{answer} {nxt.text}"
-                text = f"{text} {nxt.text} [{m}]"
+            answer = " ".join(x.sentence.text for x in lead)
+            text = " ".join(f"{x.sentence.text} [{citer.cite(x)}]" for x in lead)
             return Answer(question=reading.route.question, answer=answer, text=text,
                           citations=citer.citations, route=reading.route, confidence=0.6)
     speaker = _asked_speaker(reading.route.resolved_question) if atype == T.DESCRIPTION else None

@@ -80,6 +80,7 @@ ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
 # Phrasings rewritten to the words documents use before the question is read
 # (the rewritten text only drives routing and search; replies quote the question).
 PHRASES: list[tuple[str, str]] = [
+    (r"\b(what|who|where|when|how)s\b", r"\1 is"),  # "whats it about", "whos in it": the apostrophe left out
 
     (r"\bdirector of photography\b|\bdop\b|\bd\.o\.p\.", "cinematographer"),
     (r"\bcost to (?:make|produce|shoot)\b", "budget"),
