@@ -77,13 +77,15 @@ def test_the_quote_comes_from_the_encyclopedic_source_first(tmp_path):
     assert reply.answer == "Ann Lowe"
     assert reply.citations[0].doc_id == "a.txt", reply.text
 
+TIN_LEAD = ("Tin Harbour\n\n{{Infobox film\n| name = Tin Harbour\n| runtime = 90 min\n}}\n\n"
+            "Tin Harbour is a 1961 British drama film directed by Ann Lowe. ")
+
 
 def test_whats_it_about_without_an_apostrophe_reads_the_leads_premise(tmp_path):
     from answering_corpus import small_corpus
 
     qa = small_corpus(tmp_path, a=(
-        "Tin Harbour\n\n{{Infobox film\n| name = Tin Harbour\n| runtime = 90 min\n}}\n\n"
-        "Tin Harbour is a 1961 British drama film directed by Ann Lowe. Adapted by Lowe from the novel \"Low Water\" by "
+        TIN_LEAD + "Adapted by Lowe from the novel \"Low Water\" by "
         "Ivo Marsh, it follows a ferryman who must smuggle a wounded sailor past the customs men of a fishing town.\n\n"
         "==Production==\nFilming took place in Cornwall over six weeks in 1960.\n"))
     reply = qa.ask("whats tin harbour about")
@@ -95,8 +97,7 @@ def test_stars_a_as_b_who_is_a_premise_before_the_plots_first_scene(tmp_path):
     from answering_corpus import small_corpus
 
     qa = small_corpus(tmp_path, a=(
-        "Tin Harbour\n\n{{Infobox film\n| name = Tin Harbour\n| runtime = 90 min\n}}\n\n"
-        "Tin Harbour is a 1961 British drama film directed by Ann Lowe. It stars Ivo Marsh and Edda Brun as a ferryman and "
+        TIN_LEAD + "It stars Ivo Marsh and Edda Brun as a ferryman and "
         "his daughter who hide a stolen lifeboat from the harbour master.\n\n"
         "==Plot==\nOn a grey morning in 1899, Jory Penhale rows out to check his nets.\nHe sees a lifeboat adrift.\n"))
     reply = qa.ask("What's the plot of Tin Harbour?")
