@@ -112,3 +112,38 @@ def test_a_follow_up_about_the_remake_leaves_the_original_in_focus(qa):
     reply = conv.ask("what part does she have in the remake?")
     assert reply.route.film == "The Lantern Field (2015)"
     assert reply.answer is not None and "Aunt Ida" in reply.answer, reply.text
+
+
+PASTED = """Iron Tide
+
+From Wikipedia, the free encyclopedia
+Iron Tide is a 1994 American disaster film directed by Lou Brandt. It was released on June 3, 1994.[1]
+
+Plot[edit]
+A ferry captain and a harbour pilot try to save a sinking car ferry in a storm. The pilot's sister is among the passengers.[2]
+
+Cast[edit]
+Dana Kowal as Captain Ruth Ebbing, the ferry's master
+Miles Ferrant as Joel Tarrant, a harbour pilot
+Ines Laurent as Marthe Tarrant, Joel's sister
+Otto Brill as Sully, the ship's cook
+
+Production[edit]
+Filming took place in Halifax over nine weeks.
+"""
+
+
+def test_unbulleted_credits_under_a_pasted_cast_heading(tmp_path):
+    qa = small_corpus(tmp_path, iron=PASTED)
+    # the credits are read although the lines carry no bullets and the heading its "[edit]" link
+    reply = qa.ask("who plays captain ruth ebbing?")
+    assert reply.answer == "Dana Kowal", reply.text
+    assert reply.citations[0].section == "Cast"
+    # a credit is found by what the list says of the character, not only by its name
+    reply = qa.ask("who played the ship's cook in iron tide")
+    assert reply.answer == "Otto Brill", reply.text
+    # a relation the list itself states names that part, not the person it is said of
+    reply = qa.ask("who plays Joel's sister?")
+    assert reply.answer == "Ines Laurent", reply.text
+    assert "Joel's sister" in reply.citations[0].quote
+    assert qa.ask("who played the harbour pilot's wife?").answer != "Miles Ferrant"

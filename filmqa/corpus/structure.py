@@ -45,7 +45,9 @@ _MD_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _MD_TABLE_LINE = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _MD_TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
 _BULLET = re.compile(rf"^[ \t]*{EMPHASIS_AHEAD}(?:[*•·▪◦‣⁃-]+|\d{{1,3}}[.)])[ \t]*(?=\S)")
-_SENTENCE_END = re.compile(r"""[.!?…:]["'”’)\]]*$|\*\*$""")
+_SENTENCE_END = re.compile(r"""[.!?…:]["'”’)\]]*(?:\[\d{1,3}\])*$|\*\*$""")  # "...in 1990.[4]": a footnote mark after the stop
+# a heading copied from a wiki page keeps its edit link: "Cast[edit]"
+_EDIT_HEADING = re.compile(r"^[ \t]*(?=\S)([^\n\[\]]{1,80}?)[ \t]*\[\s*edit(?: source)?\s*\][ \t]*$", re.I)
 
 # Web-page furniture that is never about the film: sharing, newsletters,
 # store links, bylines, "verified by our editors" stamps. Matched on short lines.
@@ -235,6 +237,7 @@ _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*)"
 # The next actor is taken as first name, optional initial, surname (the usual shape).
 _RUN_ON = re.compile(rf"\s(?P<actor>{_NAME_TOKEN}(?:\s[A-Z]\.)?\s{_NAME_TOKEN})\s+as\s+")
 _HAS_ROLE = re.compile(r"\sas\s+\S")
+_CAST_SECTION = re.compile(r"(?i)^(?:\d+\s+)?(?:(?:main|full|principal|the|top)\s+)?(?:cast|starring|characters)\b")
 
 
 def parse_cast_line(text: str, start: int, end: int) -> list[CastCredit]:
@@ -385,6 +388,11 @@ def segment(text: str) -> Layout:
             add_heading(m.group(2), s, e, len(m.group(1)))
             prev_blank = False
             continue
+        m = _EDIT_HEADING.match(line)
+        if m:
+            add_heading(m.group(1), s, e, 2)
+            prev_blank = False
+            continue
         if _MD_TABLE_LINE.match(line):
             if _MD_TABLE_SEP.match(line):
                 continue
@@ -416,11 +424,13 @@ def segment(text: str) -> Layout:
             last_prose_end_punct = True
             continue
         b = _BULLET.match(line)
-        if b and b.end() < len(line):
-            item_s = s + b.end()
+        # under a Cast heading an unbulleted "Actor as Role" line is a list item all the same
+        plain_credits = parse_cast_line(text, s, e) if not b and section and _CAST_SECTION.match(section) else []
+        if (b and b.end() < len(line)) or plain_credits:
+            item_s = s + b.end() if b else s
             if not blocks or blocks[-1].kind != "item":
                 run += 1
-            credits = parse_cast_line(text, item_s, e)
+            credits = plain_credits or parse_cast_line(text, item_s, e)
             layout.cast.extend(credits)
             # an untitled cast list is still the cast section
             item_section = section if section is not None or not credits else "Cast"

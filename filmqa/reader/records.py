@@ -104,6 +104,9 @@ def full_actor(actor: str, line: str) -> str:
     return f"{m.group(1)} {actor}" if m and m.group(1).lower() not in STOP_WORDS else actor
 
 
+_ROLE_DESCRIBED = re.compile(r",|\s+[(–—-]\s*|\s+-\s+")
+
+
 def cast_lookup(qa, kb, reading: Reading):
     """(answer, supporting sentences) from cast lists, or None."""
     route = reading.route
@@ -117,7 +120,7 @@ def cast_lookup(qa, kb, reading: Reading):
     q = _tokens(route.resolved_question) - {w for w in GENERIC}
     film_words = _tokens(re.sub(r"\(\d{4}\)", "", route.film or ""))
     rel = re.search(r"['’]s\s+(?:\w+\s+)?([a-z]+)\b", route.resolved_question)
-    relation = bool(rel and rel.group(1) not in _PLAY_WORDS and rel.group(1) not in STOP_WORDS)  # "Venn's wife"
+    relation = rel.group(1) if rel and rel.group(1) not in _PLAY_WORDS and rel.group(1) not in STOP_WORDS else None  # "Venn's wife"
     want_role = bool(ASK_ROLE.search(route.resolved_question))
     # words that only tell the film apart ("in the remake", "the 1974 one") are not the role's
     key = set(reading.key_terms)
@@ -125,17 +128,22 @@ def cast_lookup(qa, kb, reading: Reading):
     top = 0.0
     for doc_id, c in pairs:
         actor_t, role_t = _tokens(c.actor), _tokens(c.role)
+        # "Sgt. Al Powell, an LAPD patrol officer": the character's name, then what the list says of them
+        name_t = _tokens(_ROLE_DESCRIBED.split(c.role, 1)[0]) or role_t
+        desc_t = role_t - name_t
         a = len(q & actor_t) / max(len(actor_t), 1)
-        r = len(q & role_t) / max(len(role_t), 1)
+        r = len(q & name_t) / max(len(name_t), 1)
+        d = len(q & desc_t) / max(len(desc_t), 1)
         if want_role and a > 0:
             score, answer = a + 0.5, c.role
-        elif r > 0 and r >= a:
-            # "Who played Danko's wife?": a word the role lacks makes it someone else's part
+        elif max(r, d) > 0 and max(r, d) >= a:
+            # "Who played Danko's wife?": a word the role lacks makes it someone else's part,
+            # unless the list says it of the role ("Holly, John's wife")
             extra = {w for w in q - role_t - actor_t - film_words - _PLAY_WORDS if key & set(analyse(w))}
-            if (extra and r < 1) or relation:
+            if (relation and relation not in desc_t) or (extra and (r == 0 or (r < 1 and not d))):
                 continue
             # "Sheriff Abbot" beside "Sergeant Abbot": the role that holds more of the question's words
-            score, answer = r + 0.01 * len(q & role_t), c.actor
+            score, answer = max(r, d) + 0.01 * len(q & role_t), c.actor
         elif a > 0:
             score, answer = a, c.role
         else:

@@ -421,7 +421,8 @@ def _series_member(film: str, kb: Knowledge, *, later: bool) -> str | None:
     return max(shorter, key=lambda x: len(x[0]))[1] if shorter else None
 
 
-_POSSESSED = re.compile(r"\b([A-Z][\w-]*)['’]s\s+(?:(?:first|last|real|full|own|main|best)\s+)?([a-z]{3,})\b")
+# "Danko's wife", "the harbour pilot's wife"
+_POSSESSED = re.compile(r"(?:\b(?P<name>[A-Z][\w-]*)|\bthe\s+(?:[a-z]+\s+)?(?P<one>[a-z]{3,}))['’]s\s+(?:(?:first|last|real|full|own|main|best)\s+)?(?P<noun>[a-z]{3,})\b")
 _NOT_RELATION = frozenset("film movie character role part performance career name rank title first last full budget score music".split())
 
 
@@ -429,13 +430,15 @@ def _possessed(q: str, film: str | None) -> list[tuple[str, str]]:
     """What a named person's possessive asks about ("Danko's wife" -> wife), when it is a relation."""
     out = []
     for m in _POSSESSED.finditer(q):
-        owner, noun = m.group(1), m.group(2)
+        owner, noun = m.group("name") or m.group("one"), m.group("noun")
         if film and owner.lower() in film.lower():
             continue  # "Red Heat's budget" is the film's own fact
         if owner.lower() in ("who", "what", "where", "when", "how", "that", "there", "it", "he", "she", "here", "which"):
             continue  # "Who's distributing it?": "who is", no owner
         if noun in STOP_WORDS or noun in GENERIC or noun in TYPE_WORDS or noun in _NOT_RELATION:
             continue
+        if owner.lower() in GENERIC or owner.lower() in _NOT_RELATION:
+            continue  # "the film's director": the film's own fact ("the pilot's wife" is a relation)
         out.append((owner, noun))
     return out
 
