@@ -18,6 +18,7 @@ from ..models import Film
 
 _TITLE_WORDS = r"(?:[A-Z0-9][\w'’:&!?.-]*|of|the|a|an|and|in|on|at|to|for|from|with|de|la|le|du|vs\.?)"
 _TITLE = rf"[A-Z0-9][\w'’&!?.:-]*(?:[ \t]{_TITLE_WORDS}){{0,8}}"
+TITLE_PATTERN = _TITLE  # a title as documents write it: capitalised words, small words between them
 _LEAD = re.compile(
     rf"(?:^|\n)\s*(?:'{{2,3}})?(?P<title>{_TITLE}?)(?:'{{2,3}})?\s*(?:\((?:(?P<y1>(?:18|19|20)\d\d)(?: film)?|[^()\n]{{3,160}})\)\s*)?"
     rf"(?:is|was)\s+an?\s+(?P<y2>(?:18|19|20)\d\d)?\b[^.\n]{{0,80}}?\b(?:film|movie|picture|documentary|feature|comedy|drama|thriller|western|musical|romance|biopic|satire|melodrama)\b"

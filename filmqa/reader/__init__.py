@@ -18,6 +18,7 @@ from ..models import Answer, AnswerType, Route
 from ..pipeline import MAX_QUESTION_CHARS
 from ..retriever.analysis import STOP_WORDS, analyse, words
 from .composer import SPEECH_ASKED, TABLE_NOTE, abstain, add_player, answer_from_record, compose
+from .series import sequel_lookup
 from .records import ASK_CAST_LIST, CAST_WORDS, cast_list_lookup, cast_lookup, played_by, rank_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
 from .router import GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SEARCH_ALSO, SYNONYMS, KIND_WORDS, Reading, normalise_question, route_question
@@ -138,13 +139,14 @@ def answer_question(qa, question: str, history: list[Answer]) -> Answer:
     if not qa.passages:
         return Answer(question=raw, answer=None, text="The corpus has no passages to answer from.", route=_empty_route(raw, "empty corpus"))
     kb = qa.knowledge
-    focus_film = next((h.route.film for h in reversed(history) if h.route.film), None)
+    focus = next((h.route for h in reversed(history) if h.route.film), None)
     single = qa.films[0].label if len(qa.films) == 1 else None
     q, unknown = correct_typos(q, kb)
 
     best: Answer | None = None
     for variant, entity in _variants(q, history):
-        reading = route_question(variant, kb, single_film=single, focus_film=focus_film)
+        reading = route_question(variant, kb, single_film=single, focus_film=focus and focus.film,
+                                 focus_reason=focus.film_reason if focus else "")
         reading.route.question = raw
         other = reading.other_film or _other_film(reading, kb, qa)
         if other:
@@ -184,6 +186,13 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
             exclude.add(film.title)
     if route.answer_type in (AnswerType.PERSON, AnswerType.LIST) and entity:
         exclude.add(entity)
+    if reading.sequel_asked and route.film:
+        sequel = sequel_lookup(qa, kb, reading)
+        if not sequel:
+            return abstain(reading, hits, f"The documents name no film that follows {route.film}.")
+        ans = answer_from_record(reading, hits, *sequel)
+        ans.route.explanation = "the film that follows it, as its documents name it"
+        return ans
     speech = route.answer_type == AnswerType.DESCRIPTION and SPEECH_ASKED.search(route.resolved_question)
     casting = route.answer_type != AnswerType.TITLE  # "where did he play a Russian again?": a work is asked, not a part
     record = None if missing or speech else rank_lookup(qa, kb, reading) or (

@@ -159,6 +159,7 @@ class Reading:
     other_film: str | None = None  # a film the question names that the corpus does not hold ("Night Train III")
     element_type: AnswerType | None = None  # a list's members; None: a list of things read as a description
     required: list[tuple[str, str]] = field(default_factory=list)  # (owner, noun) the answer's sentence must tie ("Danko's wife")
+    sequel_asked: bool = False  # "is there a sequel to X?": the title of the film after X is asked
     craft_asked: bool = True  # "who directed it?" (False: "which director lifted the score?", a job as a category)
 
 
@@ -245,6 +246,17 @@ _NUMBER_WORDS = {w: i for i, w in enumerate("two three four five six seven eight
 SERIES_MARKS = _SERIES_MARK = frozenset(_ROMAN.values())
 SERIES_WORDS = frozenset("sequel follow-up first original".split())
 _SERIES = re.compile(r"(?P<next>\bsequel\b|\bfollow-up\b)|(?P<first>\bfirst (?:film|movie|one|part)\b|\boriginal (?:film|movie)\b|\bthe original\b)", re.I)
+_SERIES_REASONS = {True: "the sequel of", False: "the first film of the series of"}
+# "Is there a sequel to X?", "what's the next movie after X?": the sequel's title is asked, about X
+# (a fact of the sequel -- "who directed the sequel to X?" -- is asked about the sequel instead)
+_SEQUEL_ASKED = re.compile(
+    r"^(?:and\s+)?(?:is|was|are|were)\s+there\s+(?:a|an|any)\s+(?:sequel|follow-up)"
+    r"|^(?:and\s+)?(?:did|does|has|had)\b.*\b(?:have|get|spawn|has|had|got)\s+(?:a|an|any)\s+(?:sequel|follow-up)"
+    r"|\bwhat(?:'s|’s|\s+is|\s+was)\s+(?:the\s+|its\s+)?(?:name\s+of\s+(?:the\s+|its\s+)?)?(?:sequel|follow-up)(?!['’]s)\b"
+    r"(?!.*\b(?:budget|about|set|gross\w*|directed|rated|made|released|cost|run\w*|score\w*)\b)"
+    r"|\b(?:what|which)(?:\s+(?:film|movie|one|picture))?\s+(?:came|comes|followed|follows)\s+(?:after|next)\b"
+    r"|\bnext\s+(?:film|movie|one|installment|instalment|entry|chapter|part)\b(?:\s+in\s+the\s+series)?\s+after\b"
+    r"|\bwhat(?:'s|’s|\s+is|\s+was)\s+next\s+after\b", re.I)
 
 
 def canon_title(text: str) -> str:
@@ -312,6 +324,13 @@ class _TitleIndex:
 
 
 _TITLE_INDEX: dict[int, tuple[dict, _TitleIndex]] = {}
+
+
+def _names_film(name: str, kb: Knowledge) -> bool:
+    """A capitalised name that is a corpus title or its start ("Die Hard" of "Die Hard 2"): a film, not a
+    person a later "he"/"she" can mean."""
+    c = canon_title(name)
+    return bool(c) and any(t == c or t.startswith(c + " ") for t in _TitleIndex.of(kb).known)
 
 
 def films_named(q: str, kb: Knowledge) -> tuple[list[str], str | None]:
@@ -408,7 +427,7 @@ def _by_year(found: list[str], q: str, kb: Knowledge) -> list[str]:
     return out
 
 
-def _series_member(film: str, kb: Knowledge, *, later: bool) -> str | None:
+def series_member(film: str, kb: Knowledge, *, later: bool) -> str | None:
     """The corpus film that continues ``film`` (later) or that ``film`` continues."""
     titles = _TitleIndex.of(kb).titles
     mine = next((t for t, label in titles if label == film), None)
@@ -457,7 +476,9 @@ def normalise_question(q: str) -> str:
     return out
 
 
-def route_question(question: str, kb: Knowledge, *, single_film: str | None, focus_film: str | None) -> Reading:
+def route_question(question: str, kb: Knowledge, *, single_film: str | None, focus_film: str | None,
+                   focus_reason: str = "") -> Reading:
+    """``focus_reason``: why the film in focus was chosen (a film reached as "the sequel" is what "the sequel" says again)."""
     q = question.strip()
     nq = normalise_question(q)
     atype = answer_type(nq)
@@ -466,27 +487,33 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
     film_reason = ""
     film = None
     series = _SERIES.search(q)
+    sequel_asked = _SEQUEL_ASKED.search(q) and not re.search(r"\b(?:gonna|going to|will|planned|plans?)\b", q, re.I)
+    if sequel_asked:
+        atype = T.TITLE  # the answer is the sequel's title, found in the documents of the film it follows
+        series = None
     if films:
         film, film_reason = films[0], "named in the question"
-        if series and series.group("next") and not other_film:
-            later = _series_member(film, kb, later=True)
-            if later:
-                film, film_reason = later, "the sequel of the film named in the question"
-            elif atype not in (T.YESNO, T.REASON, T.DESCRIPTION):
-                other_film = f"the sequel to {film}"
+        base = "the film named in the question"
     elif focus_film:
         film, film_reason = focus_film, "the film in focus in this conversation"
         picks = focus_film in kb.same_title and _PICKS_ONE.search(q)
         told_apart = _by_year([focus_film], q, kb) if picks else [focus_film]
         if len(told_apart) == 1 and told_apart[0] != focus_film:
             # "who does she play in the remake?" while the original is in focus: the film of its title the question picks
-            film, film_reason = told_apart[0], "the film of the title in focus that the question picks"
-        if series and series.group("first"):
-            first = _series_member(focus_film, kb, later=False)
-            if first:
-                film, film_reason = first, "the first film of the series in focus"
+            film, film_reason, series = told_apart[0], "the film of the title in focus that the question picks", None
+        base = "the film in focus"
+        if series and focus_reason.startswith(_SERIES_REASONS[bool(series.group("next"))]):
+            film_reason, series = focus_reason, None  # "where is the sequel set?" after a question about the sequel: the same film
     elif single_film:
         film, film_reason = single_film, "the only film in the corpus"
+        series = None
+    if film and series and not other_film and (series.group("next") or not films):
+        later = bool(series.group("next"))
+        member = series_member(film, kb, later=later)
+        if member:
+            film, film_reason = member, f"{_SERIES_REASONS[later]} {base}"
+        elif later and atype not in (T.YESNO, T.REASON, T.DESCRIPTION):
+            other_film = f"the sequel to {film}"
 
     content = [t for t in analyse(nq) if t not in _generic_terms()]
     title_terms: set[str] = set()
@@ -500,7 +527,7 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         if film in kb.same_title:  # "the remake of The Hollow": the words that told it apart name it too
             title_terms.update(t for m in (_LATER_ONE, _EARLIER_ONE) for w in m.findall(q) for t in analyse(w))
         title_terms |= {t for t in content if canon_title(t) in canon_own}
-        if film_reason.startswith("the sequel") or film_reason.startswith("the first"):
+        if film_reason.startswith(tuple(_SERIES_REASONS.values())) or sequel_asked:
             title_terms |= {t for w in SERIES_WORDS for t in analyse(w)}
     key_terms = [t for t in content if t not in title_terms and t not in type_terms]
     if not aspects and not key_terms and atype in (T.YEAR, T.DATE):
@@ -529,7 +556,7 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         film=film,
         film_reason=film_reason,
         aspect=aspects[0] if aspects else None,
-        focus=entities[0] if entities else None,
+        focus=next((e for e in entities if not _names_film(e, kb)), None),
         query_terms=list(dict.fromkeys(content + expansion)),
         explanation="",
     )
@@ -546,6 +573,7 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         normalised=nq,
         aspects=aspects,
         craft_asked=not _CATEGORY.search(nq),
+        sequel_asked=bool(sequel_asked),
         other_film=other_film,
         required=_possessed(q, film),
         element_type=list_element(nq) if atype == T.LIST else None,

@@ -1,0 +1,80 @@
+"""Series and conversation routing: what follows a film, "the sequel" in a follow-up, "he" after a film title."""
+
+from __future__ import annotations
+
+import pytest
+
+from filmqa import FilmQA
+
+DOCS = {
+    "harbour": """Harbour Lights
+
+Harbour Lights is a 2001 crime film directed by Mara Quist. It was produced on a budget of $12 million.
+Quist had previously directed the thriller Salt Meridian (1998). The film was shot in Bergen.
+""",
+    "harbour2": """Harbour Lights 2
+
+Harbour Lights 2 is a 2004 crime film directed by Mara Quist. It is the sequel to Harbour Lights (2001).
+The film was made for $30 million and was shot in Tallinn. Theo Brandt was paid $2 million to return.
+""",
+    "gravel": """Gravel Road
+
+Gravel Road is a 1993 western film directed by Ode Farris. It was shot near Taos.
+Its success led to the direct-to-video sequel Gravel Road Returns (1997).
+""",
+    "quiet": """Quiet Orchard
+
+Quiet Orchard is a 2010 drama film directed by Lin Avery. It was shot in Kent.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory) -> FilmQA:
+    root = tmp_path_factory.mktemp("series")
+    for stem, text in DOCS.items():
+        (root / f"{stem}.txt").write_text(text)
+    return FilmQA.from_directory(root, cache=False)
+
+
+@pytest.mark.parametrize(
+    "question, title, film, quote",
+    [
+        # the corpus holds the sequel: its title, cited by the sentence that ties the two films
+        ("does harbour lights have a follow-up?", "Harbour Lights 2", "Harbour Lights (2001)", "It is the sequel to Harbour Lights (2001)."),
+        # only named in the film's own documents
+        ("what came after gravel road?", "Gravel Road Returns", "Gravel Road (1993)", "the direct-to-video sequel Gravel Road Returns"),
+        ("Was there a sequel to Gravel Road?", "Gravel Road Returns", "Gravel Road (1993)", "the direct-to-video sequel Gravel Road Returns"),
+    ],
+)
+def test_the_sequel_asked_for_is_a_title_about_the_film_it_follows(qa, question, title, film, quote):
+    reply = qa.ask(question)
+    assert reply.route.film == film
+    assert reply.answer == title
+    assert quote in reply.citations[0].quote
+
+
+def test_no_sequel_in_the_documents_is_an_abstention(qa):
+    reply = qa.ask("is there a sequel to quiet orchard?")
+    assert reply.answer is None
+    assert reply.route.film == "Quiet Orchard (2010)"
+
+
+def test_the_sequel_in_a_follow_up_moves_to_the_next_film_and_stays_there(qa):
+    conv = qa.conversation()
+    assert conv.ask("Who directed Harbour Lights?").answer == "Mara Quist"
+    paid = conv.ask("what was the budget of the sequel?")
+    assert paid.route.film == "Harbour Lights 2 (2004)"
+    assert paid.answer == "$30 million"
+    where = conv.ask("and where was the sequel shot?")  # the sequel is the film in focus now, not its sequel
+    assert where.route.film == "Harbour Lights 2 (2004)"
+    assert where.answer == "Tallinn"
+
+
+def test_a_pronoun_after_a_film_title_is_the_person_not_the_film(qa):
+    conv = qa.conversation()
+    assert conv.ask("Who directed Harbour Lights 2?").answer == "Mara Quist"
+    follow = conv.ask("and what did she direct before it?")
+    assert follow.route.film == "Harbour Lights 2 (2004)"  # not "Harbour Lights", the title's capitalised start
+    assert "Mara Quist" in follow.route.resolved_question
+    assert conv.ask("and the budget?").route.film == "Harbour Lights 2 (2004)"
