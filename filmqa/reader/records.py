@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from ..models import Passage
 from ..retriever.analysis import STOP_WORDS, analyse
-from .composer import ScoredSentence
+from .composer import _MARKED, _QUALIFIERS, ScoredSentence
 from .extract import YEAR
 from .router import GENERIC, Reading, asked_unit
 
@@ -411,17 +411,22 @@ def table_lookup(qa, kb, reading: Reading):
         # no row named: only a question about this table ("home media releases") reads a whole column
         # "how many screens did it open on?": the first row of a column the question names in its own words
         opening = bool(_OPENING.search(q) and col_terms & {t for w in qwords for t in analyse(w)})
-        if not top and not (_FIRST.search(q) or opening or _LAST.search(q)) and not (about_table and (one_value or atype == "list")):
+        # "when did it come out?" of a table of release dates: its first release (not a premiere, a DVD or a TV showing)
+        released = not top and about_table and atype in ("date", "year") and route.aspect == "release"
+        if released:
+            asked = {name for name in _MARKED if re.search(_QUALIFIERS[name], q, re.I)}
+            picked = [r for r in picked if not any(re.search(_QUALIFIERS[name], " ".join(r.cells.values()), re.I) for name in _MARKED - asked)]
+        if not top and not (_FIRST.search(q) or opening or released or _LAST.search(q)) and not (about_table and (one_value or atype == "list")):
             continue
-        cand = (top, col_score, doc_id, col, picked, bool(loose) or bool(unmatched_caps and top))
+        cand = (top, col_score, doc_id, col, picked, bool(loose) or bool(unmatched_caps and top), released)
         if best is None or cand[:2] > best[:2]:
             best = cand
     if best is None:
         return ("", []) if missing_row else None
-    top, _, doc_id, col, picked, stray = best
+    top, _, doc_id, col, picked, stray, released = best
     if stray:
         return "", []
-    first = _FIRST.search(q) or _OPENING.search(q)
+    first = _FIRST.search(q) or _OPENING.search(q) or released
     if first or _LAST.search(q):
         dated = [(k, r) for r in picked for k in [next((_date_key(v) for v in r.cells.values() if _date_key(v)), None)] if k]
         if dated:
