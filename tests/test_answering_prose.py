@@ -141,3 +141,12 @@ def test_a_title_asked_without_its_accent_and_what_happens_in_it(tmp_path):
         reply = qa.ask(question)
         assert reply.route.film == "Hélène (1999)", question
         assert reply.answer is not None and "night nurse in Lyon" in reply.answer, reply.text
+
+
+def test_a_pasted_infobox_line_gives_each_sum_the_label_before_it():
+    from filmqa.reader.composer import money_side_fit
+
+    line = "Running time 98 minutes Budget $4 million[2] Box office $31.5 million[2] Hélène is a 1999 drama film."
+    assert money_side_fit(line, line.index("$31.5"), "budget") < 0
+    assert money_side_fit(line, line.index("$4"), "budget") == 0
+    assert money_side_fit(line, line.index("$31.5"), "box office") == 0
