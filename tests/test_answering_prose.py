@@ -129,24 +129,3 @@ def test_a_premise_naming_another_film_is_not_this_ones(tmp_path):
     )
     reply = qa.ask("What is Tin Harbour II about?")
     assert reply.answer is not None and "ferryman's son must sail" in reply.answer, reply.text
-
-
-def test_a_title_asked_without_its_accent_and_what_happens_in_it(tmp_path):
-    from answering_corpus import small_corpus
-
-    qa = small_corpus(tmp_path, a=(
-        "Hélène\n\nHélène is a 1999 French drama film directed by Ann Lowe.\n\n==Plot==\n"
-        "Hélène Marchal, a night nurse in Lyon, finds a newborn left on the hospital steps and decides to raise him in secret.\n"))
-    for question in ("what is helene about", "what happens in helene?"):
-        reply = qa.ask(question)
-        assert reply.route.film == "Hélène (1999)", question
-        assert reply.answer is not None and "night nurse in Lyon" in reply.answer, reply.text
-
-
-def test_a_pasted_infobox_line_gives_each_sum_the_label_before_it():
-    from filmqa.reader.composer import money_side_fit
-
-    line = "Running time 98 minutes Budget $4 million[2] Box office $31.5 million[2] Hélène is a 1999 drama film."
-    assert money_side_fit(line, line.index("$31.5"), "budget") < 0
-    assert money_side_fit(line, line.index("$4"), "budget") == 0
-    assert money_side_fit(line, line.index("$31.5"), "box office") == 0

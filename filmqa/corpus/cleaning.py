@@ -29,7 +29,7 @@ TERMINAL_NOISE = re.compile(ESCAPE_SEQUENCE + r"|[\x00-\x1f\x7f-\x9f]")
 _INLINE_BRANCHES = (
     r"(?P<ansi>" + ESCAPE_SEQUENCE + r")"
     r"""
-  | (?P<ctrl>[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff])
+  | (?P<ctrl>[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff])
   | (?P<ref><ref[^>/]*/> | <ref[^>]*>.*?</ref>)
   | (?P<comment><!--.*?-->)
   | (?P<br><br\s*/?>)
@@ -39,6 +39,7 @@ _INLINE_BRANCHES = (
   | (?P<wikilink>\[\[(?P<ltarget>[^\]|]*)(?:\|(?P<llabel>[^\]]*))?\]\])
   | (?P<extlink>\[https?://\S+(?:\s(?P<elabel>[^\]]*))?\])
   | (?P<mdlink>\[(?P<mdlabel>[^\]\n]+)\]\([^)\s]+\))
+  | (?P<footnote>\[(?:\^?\d{1,3}|[a-z]|edit|citation\ needed|clarification\ needed|note\ \d{1,2}|nb\ \d{1,2})\])
   | (?P<bold>'{2,5} | \*\*(?=\S) | \*\*(?<=\S\*\*) | (?<![\w*])\*(?=[^\s*]) | \*(?<=[^\s*]\*)(?![\w*]))
   | (?P<entity>&(?:[a-zA-Z]{2,8}|\#\d{1,6}|\#x[0-9a-fA-F]{1,6});)
     """
@@ -46,9 +47,9 @@ _INLINE_BRANCHES = (
 _CONTROL_SPACE = r"\x0b\x0c\x1c-\x1f"
 # Every branch above starts with one of these characters; saying so up front
 # lets the regex engine skip plain text quickly (about 20 times faster).
-_INLINE_FIRST = r"(?=[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\ufeff<{\[*'&])"
+_INLINE_FIRST = r"(?=[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff<{\[*'&])"
 # Text without these (nor "''") has nothing for the inline pass to do.
-_INLINE_FIRST_CHAR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\ufeff<{\[*&]")
+_INLINE_FIRST_CHAR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff<{\[*&]")
 _INLINE = re.compile(_INLINE_FIRST + "(?:" + _INLINE_BRANCHES + ")", re.VERBOSE | re.DOTALL)
 _INLINE_WITH_SPACE = re.compile(
     _INLINE_BRANCHES + rf"| (?P<space>\s[^\S{_CONTROL_SPACE}]*[{_CONTROL_SPACE}]\s*)", re.VERBOSE | re.DOTALL
@@ -157,7 +158,7 @@ def _replacement(m: re.Match[str]) -> tuple[str, int | None]:
     """What a match becomes, and where its characters came from: ``off`` when
     output char ``i`` is input char ``off + i``, None when spread over the match."""
     kind = m.lastgroup
-    if kind in ("ansi", "ctrl", "ref", "comment", "tag", "filelink", "bold"):
+    if kind in ("ansi", "ctrl", "ref", "comment", "tag", "filelink", "bold", "footnote"):
         return "", None
     if kind in ("br", "space"):
         return " ", m.start()

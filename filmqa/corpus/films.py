@@ -11,6 +11,7 @@ longest-title-first, so "Red Heat II" is not also counted as "Red Heat".
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -40,8 +41,15 @@ _LEADING_JUNK = re.compile(r"^(?:The film|The movie|This film|It|He|She|They|The
 _STOP_TITLES = {"The film", "The movie", "It", "This", "There", "Critic Reviews"}
 
 
+def fold_accents(text: str) -> str:
+    """``Amélie`` as ``Amelie``: people type titles and names without their accents."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
 def normalise_title(title: str) -> str:
-    t = title.lower().replace("’", "'")
+    t = fold_accents(title.lower()).replace("’", "'")
     t = re.sub(r"'s\b", "", t)
     t = re.sub(r"[^\w\s']", " ", t)
     return " ".join(t.split())

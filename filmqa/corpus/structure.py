@@ -3,6 +3,9 @@
 The segmenter walks the raw text once and returns ``Block``s with offsets into
 it. Structure that carries facts (infobox fields, table rows, ``Actor as Role``
 cast lines) is parsed into records here; prose is left to the passage builder.
+A page copied out of a browser as plain text is read like its markup: the
+infobox's "Label<TAB>value" lines are fields, "Plot[edit]" is a heading, the
+numbered contents is boilerplate.
 """
 
 from __future__ import annotations
@@ -287,6 +290,60 @@ def table_cast(rows: list[TableRow]) -> list[CastCredit]:
     return credits
 
 
+# A copied encyclopedia page keeps its infobox as "Label<TAB>value" lines, a list
+# value going on over the untabbed lines below ("Produced by\tA\nB\nC"). Labels
+# are mapped to the wiki infobox keys, so both forms read alike.
+_RENDERED_FIELD = re.compile(r"^(?P<label>[A-Z][\w()'’/ -]{0,40}?)[ \t]*\t[ \t]*(?P<value>\S.*)$")
+_RENDERED_KEYS = {
+    "directed by": "director", "written by": "writer", "screenplay by": "screenplay", "story by": "story",
+    "produced by": "producer", "narrated by": "narrator", "music by": "music", "edited by": "editing",
+    "distributed by": "distributor", "production company": "studio", "production companies": "studio",
+    "release date": "released", "release dates": "released", "running time": "runtime", "countries": "country",
+    "languages": "language", "box office": "gross", "starring": "starring", "cinematography": "cinematography",
+    "budget": "budget", "country": "country", "language": "language", "based on": "based on",
+}
+_RENDERED_LABEL = re.compile("(?i)(" + "|".join(sorted(map(re.escape, _RENDERED_KEYS), key=len, reverse=True)) + r")\s")
+_CONTINUATION_MAX_WORDS = 8
+_CONTENTS = re.compile(r"(?i)^contents(?:\s*\[?hide\]?)?$")
+_CONTENTS_ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s+\S.{0,70}$")
+
+
+def split_field(text: str) -> tuple[str, str] | None:
+    """(key, value) of a field's cleaned text: "budget = $5M", or a copied page's "Budget $5M".
+    The value is a suffix of ``text``, so offsets into it are offsets into the text."""
+    if "=" in text:
+        key, value = text.split("=", 1)
+        return key.strip().lower().replace("_", " "), value  # "based_on" is the field "based on"
+    m = _RENDERED_LABEL.match(text)
+    return (_RENDERED_KEYS[m.group(1).lower()], text[m.end():]) if m else None
+
+
+def _rendered_infobox(text: str, lines: list[tuple[int, int, str]], i: int) -> tuple[int, list[InfoboxField]]:
+    """The copied infobox starting at ``lines[i]``: (index after it, its fields), or (i, [])
+    when fewer than three tabbed fields stand together there."""
+    fields: list[tuple[str, int, int]] = []  # (label, start, end)
+    j = i
+    while j < len(lines) and lines[j][2] == "line" and lines[j][1] > lines[j][0]:
+        s, e, _ = lines[j]
+        line = text[s:e]
+        m = _RENDERED_FIELD.match(line)
+        if m and len(m.group("label").split()) <= 5:
+            fields.append((m.group("label").strip(), s, e))
+        elif fields and "\t" not in line and len(line.split()) <= _CONTINUATION_MAX_WORDS and not _SENTENCE_END.search(line):
+            fields[-1] = (fields[-1][0], fields[-1][1], e)  # one more value of the field above
+        else:
+            break
+        j += 1
+    if len(fields) < 3:
+        return i, []
+    out = []
+    for label, s, e in fields:
+        values = [clean(v) for v in text[s:e].split("\t", 1)[1].split("\n")]
+        key = _RENDERED_KEYS.get(label.lower(), label.lower())
+        out.append(InfoboxField(key=key, value=", ".join(v for v in values if v), start=s, end=e))
+    return j, out
+
+
 def segment(text: str) -> Layout:
     """Split a raw document into blocks and parse the records it carries."""
     layout = Layout()
@@ -335,19 +392,42 @@ def segment(text: str) -> Layout:
         entries.extend((*_strip_span(text, ls, le), "line") for ls, le in _lines(text, pos, len(text)))
     all_lines = entries
 
+    def add_fields(fields: list[InfoboxField]) -> None:
+        nonlocal run
+        layout.infobox.extend(fields)
+        run += 1
+        for f in fields:
+            blocks.append(Block("field", f.start, f.end, "Infobox", text=f"{f.key}: {f.value}", run=run))
+        run += 1
+
     md_headers: list[str] | None = None
     last_prose_end_punct = True
+    read_to = 0  # lines before this index were read with an earlier one
     for i, (s, e, entry_kind) in enumerate(all_lines):
+        if i < read_to:
+            continue
         if entry_kind == "infobox":
             name, fields = parse_infobox(text, s, e)
-            layout.infobox.extend(fields)
             layout.infobox_name = layout.infobox_name or name
-            run += 1
-            for f in fields:
-                blocks.append(Block("field", f.start, f.end, "Infobox", text=f"{f.key}: {f.value}", run=run))
-            run += 1
+            add_fields(fields)
             last_prose_end_punct = True
             continue
+        if entry_kind == "line" and "\t" in text[s:e]:
+            read_to, fields = _rendered_infobox(text, all_lines, i)
+            if fields:
+                add_fields(fields)
+                last_prose_end_punct = prev_blank = True
+                continue
+        if entry_kind == "line" and _CONTENTS.match(text[s:e]):
+            # a copied page's table of contents ("Contents / 1 Plot / 2 Cast"): not the film's text
+            j = i + 1
+            while j < len(all_lines) and all_lines[j][2] == "line" and _CONTENTS_ENTRY.match(text[all_lines[j][0]:all_lines[j][1]]):
+                j += 1
+            if j > i + 2:
+                blocks.extend(Block("boiler", ls, le, section) for ls, le, _ in all_lines[i:j])
+                read_to = j
+                run += 1
+                continue
         if entry_kind == "table":
             rows, row_blocks = _wiki_table_rows(text, s, e, section)
             layout.table_rows.extend(rows)

@@ -16,6 +16,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from ..corpus.structure import split_field
 from ..models import Answer, AnswerType, Citation, Conflict, ConflictValue, Passage, PassageRef, Sentence
 from ..retriever.analysis import analyse
 from .extract import DURATION, PLACE_CUE, extract, find_lower_places, find_span, find_titles, fmt_money, split_money_norm, title_cue
@@ -159,9 +160,8 @@ def score_sentences(qa, reading: Reading, hits: list[Passage], extra: list[tuple
     for s, p, rank, pscore in items:
         section_terms = set(analyse(p.section or ""))
         terms = _with_prefixes(set(analyse(s.text)), all_alts)
-        infobox_key = None
-        if p.section == "Infobox" and "=" in s.text:
-            infobox_key = s.text.split("=", 1)[0].strip().lower().replace("_", " ")  # "based_on" is the field "based on"
+        fld = split_field(s.text) if p.section == "Infobox" else None
+        infobox_key = fld[0] if fld else None
         covered = sum(w for t, w in weights.items() if alts[t] & terms or (alts[t] & section_terms and len(keys) > 1))
         exp = len(expansion & (terms | section_terms))
         # with no content words of its own ("how long is it?"), the aspect's words must appear
@@ -216,11 +216,10 @@ _MEASURES = {"tall": r"feet|foot|ft\b|cm\b|metres|meters|m\b|inches|in\b|[′']"
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|should) have\b|\bif it had\b|\bplanned\b|\bwas to be\b", re.I)
 _PLACE_ALIASES = {"US": "United States", "U.S.": "United States", "USA": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom"}
 _QUALIFIED = {T.MONEY, T.DATE, T.YEAR, T.ORGANISATION, T.NUMBER, T.DURATION, T.PLACE}
-# what a sum of money is said to be, by the words just before it: "made for $1 million" (its cost), "it earned $3 million",
-# "Budget $10 million Box office $174 million" (an infobox pasted as a line: each label names the sum after it)
+# what a sum of money is said to be, by the words just before it: "made for $1 million" (its cost), "it earned $3 million"
 _MONEY_SIDES = {
     "budget": re.compile(r"\b(?:budget(?:ed)?(?:\s+(?:of|at|was|is))?|(?:made|produced|shot|completed) for|cost(?:s|ing)?(?:\s+(?:of|about|around|just))?|financed (?:at|for))\s+(?:an? |about |around |just |only |some |roughly |nearly |almost |over |under )*$", re.I),
-    "box office": re.compile(r"\b(?:gross(?:ed|ing)?(?:\s+(?:of|was))?|earn(?:ed|ing|s)?|took in|taking|takings of|brought in|pulled in|revenue of|box[- ]office(?:\s+(?:of|take of|total of))?)\s+(?:an? |about |around |just |only |some |roughly |nearly |almost |over |more than |less than )*$", re.I),
+    "box office": re.compile(r"\b(?:gross(?:ed|ing)?(?:\s+(?:of|was))?|earn(?:ed|ing|s)?|took in|taking|takings of|brought in|pulled in|revenue of|box[- ]office (?:of|take of|total of))\s+(?:an? |about |around |just |only |some |roughly |nearly |almost |over |more than |less than )*$", re.I),
 }
 
 
@@ -482,7 +481,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
         if ss.infobox_key is not None:
             if ss.infobox_key not in reading.infobox_keys and ss.coverage < 0.99:
                 continue
-            value_part = text.split("=", 1)[1]
+            value_part = split_field(text)[1]
             offset0 = len(text) - len(value_part)
             if ext_type == T.PERSON and ss.infobox_key in reading.infobox_keys:
                 found = []
@@ -550,7 +549,12 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 # "how many admissions": the count written with that word
                 after = text[offset + len(surface) : offset + len(surface) + 30].lower()
                 unit_re = _MEASURES.get(unit, re.escape(unit[:4]))
-                bonus += 0.6 if re.match(rf"\W*(?:\w+\s+)?(?:{unit_re})", after) else -0.4
+                if re.match(rf"\W*(?:\w+\s+)?(?:{unit_re})", after):
+                    bonus += 0.6
+                elif unit == "tall":
+                    continue  # a height is written with its unit; "7/10" is no height
+                else:
+                    bonus -= 0.4
             if ext_type == T.PERSON:
                 if kb.persons.get(surface):
                     bonus += 0.2
@@ -891,7 +895,7 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
                       and asked & set(analyse(s.infobox_key))), None)
         if field is not None:
             # "Which countries produced it?", "What languages are spoken?": the field lists them
-            value = field.sentence.text.split("=", 1)[1].strip()
+            value = split_field(field.sentence.text)[1].strip()
             citer = _Citer()
             n = citer.cite(field)
             return Answer(question=route.question, answer=value, text=f"{value}.\n{field.sentence.text} [{n}]",

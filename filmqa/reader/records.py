@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ..corpus.films import fold_accents
 from ..models import Passage
 from ..retriever.analysis import STOP_WORDS, analyse
-from .composer import _MARKED, _QUALIFIERS, ScoredSentence
+from .composer import ScoredSentence
 from .extract import YEAR
 from .router import GENERIC, Reading, asked_unit
 
@@ -29,7 +30,8 @@ CAST_WORDS = frozenset(_PLAY_WORDS | {"roles", "parts", "actors", "actresses", "
 
 
 def _tokens(text: str) -> set[str]:
-    text = re.sub(r"'s\b", "", text.lower().replace("’", "'"))  # "Danko's" is Danko
+    """Lower-case words without accents ("Léon" is typed "leon"), possessives and stop words."""
+    text = re.sub(r"'s\b", "", fold_accents(text.lower()).replace("’", "'"))  # "Danko's" is Danko
     return {t for t in re.findall(r"[a-z0-9]+", text.replace("'", "")) if t not in STOP_WORDS and t not in _ROLE_NOISE and len(t) > 1}
 
 
@@ -107,6 +109,9 @@ def full_actor(actor: str, line: str) -> str:
 _ROLE_DESCRIBED = re.compile(r",|\s+[(–—-]\s*|\s+-\s+")
 
 
+_AGE_WORDS = frozenset("young younger teen teenage child kid little older adult elderly".split())
+
+
 def cast_lookup(qa, kb, reading: Reading):
     """(answer, supporting sentences) from cast lists, or None."""
     route = reading.route
@@ -122,6 +127,8 @@ def cast_lookup(qa, kb, reading: Reading):
     rel = re.search(r"['’]s\s+(?:\w+\s+)?([a-z]+)\b", route.resolved_question)
     relation = rel.group(1) if rel and rel.group(1) not in _PLAY_WORDS and rel.group(1) not in STOP_WORDS else None  # "Venn's wife"
     want_role = bool(ASK_ROLE.search(route.resolved_question))
+    # "who plays Nino in Amelie": the title's words only name the film, unless they are all the part asked ("who plays Amelie")
+    part_q = q - film_words if q - film_words - _PLAY_WORDS else q
     # words that only tell the film apart ("in the remake", "the 1974 one") are not the role's
     key = set(reading.key_terms)
     best: dict[str, list] = defaultdict(list)
@@ -131,9 +138,12 @@ def cast_lookup(qa, kb, reading: Reading):
         # "Sgt. Al Powell, an LAPD patrol officer": the character's name, then what the list says of them
         name_t = _tokens(_ROLE_DESCRIBED.split(c.role, 1)[0]) or role_t
         desc_t = role_t - name_t
+        if relation is None:
+            # "Carmen, Ines's daughter" is not Ines: a name the list owns a relation by is not the part
+            desc_t -= _tokens(" ".join(re.findall(r"(\w+)['’]s\b", c.role)))
         a = len(q & actor_t) / max(len(actor_t), 1)
-        r = len(q & name_t) / max(len(name_t), 1)
-        d = len(q & desc_t) / max(len(desc_t), 1)
+        r = len(part_q & name_t) / max(len(name_t), 1)
+        d = len(part_q & desc_t) / max(len(desc_t), 1)
         if want_role and a > 0:
             score, answer = a + 0.5, c.role
         elif max(r, d) > 0 and max(r, d) >= a:
@@ -142,8 +152,9 @@ def cast_lookup(qa, kb, reading: Reading):
             extra = {w for w in q - role_t - actor_t - film_words - _PLAY_WORDS if key & set(analyse(w))}
             if (relation and relation not in desc_t) or (extra and (r == 0 or (r < 1 and not d))):
                 continue
-            # "Sheriff Abbot" beside "Sergeant Abbot": the role that holds more of the question's words
-            score, answer = max(r, d) + 0.01 * len(q & role_t), c.actor
+            # "Sheriff Abbot" beside "Sergeant Abbot": the role that holds more of the question's words;
+            # "Ines" is the grown-up part, not "young Ines", unless the question says young
+            score, answer = max(r, d) + 0.01 * len(q & role_t) - 0.02 * bool((role_t & _AGE_WORDS) - q), c.actor
         elif a > 0:
             score, answer = a, c.role
         else:
@@ -411,22 +422,17 @@ def table_lookup(qa, kb, reading: Reading):
         # no row named: only a question about this table ("home media releases") reads a whole column
         # "how many screens did it open on?": the first row of a column the question names in its own words
         opening = bool(_OPENING.search(q) and col_terms & {t for w in qwords for t in analyse(w)})
-        # "when did it come out?" of a table of release dates: its first release (not a premiere, a DVD or a TV showing)
-        released = not top and about_table and atype in ("date", "year") and route.aspect == "release"
-        if released:
-            asked = {name for name in _MARKED if re.search(_QUALIFIERS[name], q, re.I)}
-            picked = [r for r in picked if not any(re.search(_QUALIFIERS[name], " ".join(r.cells.values()), re.I) for name in _MARKED - asked)]
-        if not top and not (_FIRST.search(q) or opening or released or _LAST.search(q)) and not (about_table and (one_value or atype == "list")):
+        if not top and not (_FIRST.search(q) or opening or _LAST.search(q)) and not (about_table and (one_value or atype == "list")):
             continue
-        cand = (top, col_score, doc_id, col, picked, bool(loose) or bool(unmatched_caps and top), released)
+        cand = (top, col_score, doc_id, col, picked, bool(loose) or bool(unmatched_caps and top))
         if best is None or cand[:2] > best[:2]:
             best = cand
     if best is None:
         return ("", []) if missing_row else None
-    top, _, doc_id, col, picked, stray, released = best
+    top, _, doc_id, col, picked, stray = best
     if stray:
         return "", []
-    first = _FIRST.search(q) or _OPENING.search(q) or released
+    first = _FIRST.search(q) or _OPENING.search(q)
     if first or _LAST.search(q):
         dated = [(k, r) for r in picked for k in [next((_date_key(v) for v in r.cells.values() if _date_key(v)), None)] if k]
         if dated:

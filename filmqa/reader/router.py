@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..corpus.films import normalise_title
 from ..models import AnswerType, Route
-from ..retriever.analysis import STOP_WORDS, analyse, fold, words
+from ..retriever.analysis import STOP_WORDS, analyse, words
 from .knowledge import Knowledge
 
 T = AnswerType
@@ -164,7 +164,7 @@ class Reading:
 
 
 @functools.cache
-def generic_terms() -> frozenset[str]:
+def _generic_terms() -> frozenset[str]:
     """GENERIC as index terms (stemmed once, on first use)."""
     return frozenset(t for g in GENERIC for t in analyse(g))
 
@@ -260,10 +260,9 @@ _SEQUEL_ASKED = re.compile(
 
 
 def canon_title(text: str) -> str:
-    """A title (or question) as the router compares titles: no "part", numbers as roman numerals, no accents
-    ("amelie" names "Amélie")."""
+    """A title (or question) as the router compares titles: no "part", numbers as roman numerals."""
     out = []
-    for w in normalise_title(fold(text)).split():
+    for w in normalise_title(text).split():
         if w == "part":
             continue
         if re.fullmatch(r"[0-9]+", w) and 2 <= int(w) <= 10:
@@ -516,7 +515,7 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         elif later and atype not in (T.YESNO, T.REASON, T.DESCRIPTION):
             other_film = f"the sequel to {film}"
 
-    content = [t for t in analyse(nq) if t not in generic_terms()]
+    content = [t for t in analyse(nq) if t not in _generic_terms()]
     title_terms: set[str] = set()
     if film:
         for norm in kb.titles_of.get(film, ()):
