@@ -17,6 +17,7 @@ from ..corpus.cleaning import TERMINAL_NOISE
 from ..models import Answer, AnswerType, Route
 from ..pipeline import MAX_QUESTION_CHARS
 from ..retriever.analysis import STOP_WORDS, analyse, words
+from .awards import awards_answer
 from .composer import SPEECH_ASKED, TABLE_NOTE, abstain, add_player, answer_from_record, compose
 from .series import sequel_lookup
 from .records import ASK_CAST_LIST, CAST_WORDS, cast_list_lookup, cast_lookup, played_by, rank_lookup, record_sentences, table_lookup
@@ -193,6 +194,9 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
         ans = answer_from_record(reading, hits, *sequel)
         ans.route.explanation = "the film that follows it, as its documents name it"
         return ans
+    awards = None if missing or route.answer_type == AnswerType.YESNO else awards_answer(qa, reading, hits)
+    if awards is not None:
+        return awards  # "what awards did it win?": every document's accolades, not the best passage's
     speech = route.answer_type == AnswerType.DESCRIPTION and SPEECH_ASKED.search(route.resolved_question)
     casting = route.answer_type != AnswerType.TITLE  # "where did he play a Russian again?": a work is asked, not a part
     record = None if missing or speech else rank_lookup(qa, kb, reading) or (
