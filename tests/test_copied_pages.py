@@ -68,8 +68,11 @@ def test_edit_marked_headings_the_contents_and_an_unbulleted_cast_list():
     assert not any(s.startswith(("Directed by", "1 Plot", "Marc Delorme")) for s in layout.sections)
     assert [(c.actor, c.role.split(",")[0]) for c in layout.cast] == [
         ("Marc Delorme", "Léon Marchal"), ("Sabine Aubret", "Hélène Marchal"), ("Thierry Vasseur", "Bastien")]
-    contents = [b for b in layout.blocks if b.kind == "boiler"]
-    assert [PAGE[b.start : b.end] for b in contents] == ["Contents", "1 Plot", "2 Cast", "3 Reception"]
+    furniture = [PAGE[b.start : b.end] for b in layout.blocks if b.kind == "boiler"]
+    assert furniture == ["From Wikipedia, the free encyclopedia", "Contents", "1 Plot", "2 Cast", "3 Reception"]
+    # the lead after the infobox belongs to the page's title, not to the poster's caption
+    lead = next(b for b in layout.blocks if b.kind == "prose")
+    assert lead.text.startswith("Léon Marchal is a 1996") and lead.section == "Léon Marchal"
 
 
 def test_footnote_markers_are_not_part_of_the_text():

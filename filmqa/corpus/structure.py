@@ -66,6 +66,7 @@ _BOILERPLATE = re.compile(
   | \bverified\ (for|by)\b|\b(our\ )?editorial\ (experts|team|quality)\b|^\S+\ verified$
   | ^all\ cast\ &\ crew
   | ^(advertisement|sponsored|related|trending|loading)\W*$
+  | ^from\ wikipedia,\ the\ free\ encyclopedia$|\bredirects\ here\b|^for\ other\ uses,?\ see\b
     """
 )
 
@@ -417,6 +418,8 @@ def segment(text: str) -> Layout:
             if fields:
                 add_fields(fields)
                 last_prose_end_punct = prev_blank = True
+                # the lead after it is the page's own text, not its poster caption's ("Theatrical release poster")
+                section = layout.sections[0] if layout.sections else None
                 continue
         if entry_kind == "line" and _CONTENTS.match(text[s:e]):
             # a copied page's table of contents ("Contents / 1 Plot / 2 Cast"): not the film's text
