@@ -84,3 +84,27 @@ def test_money_question_is_not_answered_with_a_weekend_number(tmp_path):
     qa = small_corpus(tmp_path, lantern=WEEKENDS)
     a = qa.ask("how much did copper lantern take on its opening weekend")
     assert a.answer is None or "$" in a.answer
+
+
+def test_the_filming_place_over_the_story_place_and_a_studio_tank(tmp_path):
+    qa = small_corpus(tmp_path, a=(
+        "Salt Lantern\n\nSalt Lantern is a 2012 Norwegian drama film directed by Ann Lowe. "
+        "The film follows a ferryman in the fishing village of Kvaløy who hides a stranger.\n\n"
+        "==Making of==\nThe director wrote the script in 2009. Cameras rolled for six weeks in early 2011 on location in "
+        "Tromsø, Norway; the storm scenes were shot in a studio tank in Hamburg.\n"))
+    reply = qa.ask("where did they shoot salt lantern?")
+    assert reply.answer == "Tromsø, Norway", reply.text  # not the story's village, not the tank of some scenes
+    assert "on location in Tromsø" in reply.citations[0].quote
+
+
+def test_a_filming_row_of_a_two_column_table_disagrees_with_prose(tmp_path):
+    qa = small_corpus(tmp_path, a=(
+        "Salt Lantern\n\nSalt Lantern is a 2012 Norwegian drama film directed by Ann Lowe. "
+        "The film follows a ferryman who hides a stranger.\n\n==Making of==\n"
+        "Cameras rolled for six weeks on location in Tromsø, Norway.\n"),
+        b=("# Salt Lantern (2012) fact sheet\n\nA fact sheet for Salt Lantern (2012).\n\n| | |\n| --- | --- |\n| Director | Ann Lowe |\n"
+           "| Shooting location | Lofoten Islands (Reine) |\n| Language | Norwegian |\n"))
+    reply = qa.ask("Where was Salt Lantern filmed?")
+    assert reply.conflicts, reply.text
+    values = {v.value for v in reply.conflicts[0].values}
+    assert values == {"Tromsø, Norway", "Lofoten Islands"}

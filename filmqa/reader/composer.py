@@ -154,12 +154,18 @@ def score_sentences(qa, reading: Reading, hits: list[Passage], extra: list[tuple
     expansion = set(reading.expansion)
     top = max((p.score for p in hits), default=1.0) or 1.0
     runtime = reading.route.aspect == "runtime"  # "how long is it?": a length ("· 101 min ·") speaks of it unnamed
+    # "where was it filmed?": "film" is also the noun in every sentence ("The film follows ..."), so the
+    # filming words count only in a sentence or heading that speaks of filming
+    filming = reading.route.aspect == "filming" and reading.route.answer_type == T.PLACE
     items = [(s, p, rank, p.score) for rank, p in enumerate(hits) for s in p.sentences]
     items += [(s, p, len(hits), 0.5 * top) for s, p in extra]
     out: list[ScoredSentence] = []
     for s, p, rank, pscore in items:
         section_terms = set(analyse(p.section or ""))
         terms = _with_prefixes(set(analyse(s.text)), all_alts)
+        if filming and not FILMING_SAID.search(s.text):
+            terms -= _FILMING_STEMS
+            section_terms = section_terms - _FILMING_STEMS if not FILMING_SAID.search(p.section or "") else section_terms
         fld = split_field(s.text) if p.section == "Infobox" else None
         infobox_key = fld[0] if fld else None
         covered = sum(w for t, w in weights.items() if alts[t] & terms or (alts[t] & section_terms and len(keys) > 1))
@@ -181,6 +187,10 @@ def score_sentences(qa, reading: Reading, hits: list[Passage], extra: list[tuple
             seen.add(key)
             unique.append(ss)
     return unique
+
+
+FILMING_SAID = re.compile(r"\b(?:shot|shoot|filmed|filming|shooting|photographed|lensed|principal photography|locations?|on location|exteriors|interiors)\b(?!-)", re.I)
+_FILMING_STEMS = frozenset(analyse("film filmed shot shoot shooting location locations"))
 
 
 def _with_prefixes(terms: set[str], keys: list[str]) -> set[str]:
@@ -399,6 +409,22 @@ _SHOT = re.compile(r"\b(?:shot|filmed|filming|shooting|photographed|lensed)\b", 
 _CLAUSE_BREAK = re.compile(r"[;—–]|\s-\s|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|\bexcept\b", re.I)
 
 
+_KEY_VALUE = re.compile(r"^(?P<k>[^|=]{2,40}?)\s\|\s(?P<v>[^|]{2,80})$")  # a row of a two-column "name | value" table
+_FILMED_BEFORE = re.compile(r"\b(?:shot|filmed|filming|shooting|photographed|lensed|photography|took place|on location)\b[^.;,()]{0,45}$", re.I)
+_PART_FILMED = re.compile(r"\b(?:scenes?|sequences?|interiors|shots?|finale)\s+(?:(?:were|was|are|is|being)\s+)?(?:\w+\s+)?"
+                          r"(?:shot|filmed|photographed)\b[^.;,()]{0,45}$", re.I)
+
+
+def filming_fit(text: str, offset: int, part_asked: bool = False) -> float:
+    """+ for a place the sentence says the film was shot at ("shot on location on Exmoor", "filming took place near X"),
+    - for one where only some scenes were ("the tunnel scenes were filmed in Halifax", "interiors were filmed in X")
+    unless the question asks about some scenes itself."""
+    before = text[max(0, offset - 80) : offset]
+    if _PART_FILMED.search(before):
+        return 0.0 if part_asked else -0.3
+    return 0.4 if _FILMED_BEFORE.search(before) else 0.0
+
+
 def main_location(text: str, offset: int) -> bool:
     """Whether the place at ``offset`` is where most of the filming was done: its clause (asides in
     brackets left out) says "most of the scenes were shot in ..."."""
@@ -471,6 +497,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
     q_places = _question_places(reading)
     markets = asked_markets(reading, kb)
     filming = ext_type == T.PLACE and bool(_FILMING_ASKED.search(reading.route.resolved_question))
+    part_asked = filming and bool(re.search(r"\b(?:scenes?|sequences?|exteriors|interiors|shots)\b", reading.route.resolved_question, re.I))
     premiere = ext_type == T.PLACE and bool(re.search(r"\bpremi[eè]r", reading.route.resolved_question, re.I))
     deed = asked_deed(reading.route.resolved_question) if ext_type == T.PERSON and reading.route.aspect in (None, "plot") else None
     for ss in sentences[:14]:
@@ -508,6 +535,12 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             found = extract(ext_type, text, kb, exclude) + said_of
         else:
             found = extract(ext_type, text, kb, exclude)
+        row = _KEY_VALUE.match(text) if ss.infobox_key is None and ext_type in (T.PLACE, T.ORGANISATION) else None
+        if row and not any(o >= row.start("v") for _, _, o in found):
+            # "Filming location | Vermont (Bellows Falls)": a two-cell row whose name covers the question holds the answer
+            first = re.split(r"\s*[,;|]\s*|\s+\(", row.group("v"))[0].strip()
+            if first[:1].isupper():
+                found = found + [(first, first, row.start("v"))]
         if ext_type == T.TITLE:
             found = [_past_asked_words(text, f, reading) for f in found]
         for surface, norm, offset in found:
@@ -545,6 +578,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 bonus += 0.4
             elif filming and any(main_location(text, o) for _, _, o in found):
                 bonus -= 0.7  # "most scenes were shot in A, but the finale in B": B is the exception
+            elif filming:
+                bonus += filming_fit(text, offset, part_asked)
             if unit:
                 # "how many admissions": the count written with that word
                 after = text[offset + len(surface) : offset + len(surface) + 30].lower()
@@ -963,6 +998,9 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
             and _same_fact(best, c, atype)
             and c.score >= best.score - (1.0 if best.main and c.main else 0.75)
         ]
+        # each rival speaks for a document not heard yet: one article naming a second place is no second source
+        heard = set(best.docs)
+        rivals = [c for c in rivals if not (c.docs <= heard) and not heard.update(c.docs)]
         if rivals and best_ss.coverage >= 0.6:
             values = [best] + rivals[:2]
             conflicts.append(

@@ -55,7 +55,7 @@ ORG_SUFFIX = re.compile(
 )
 ORG_CUE = re.compile(rf"(?:distributed by|released by|produced by|studio|company|publisher|by|stream(?:s|ing|ed)?\s+(?:on|via)|available\s+(?:on|via))\s+(?P<org>(?:{NAME_SPAN.pattern}))")
 PLACE_CUE = re.compile(
-    rf"\b(?:in|at|on location in|to|from|near)\s+(?P<place>(?:the\s+)?{NAME_SPAN.pattern}(?:['’]s\s+{NAME_SPAN.pattern})?(?:,\s+{NAME_SPAN.pattern})?)"
+    rf"\b(?:in|at|on location(?:\s+(?:in|at|on))?|to|from|near|around|(?:town|city|village|county|island|province|state) of)\s+(?P<place>(?:the\s+)?{NAME_SPAN.pattern}(?:['’]s\s+{NAME_SPAN.pattern})?(?:,\s+{NAME_SPAN.pattern})?)"
 )
 QUOTED_TITLE = re.compile(r"[\"“](?P<t>[A-Z][^\"”]{1,60})[\"”]")
 TITLE_YEAR = re.compile(rf"(?P<t>{NAME_SPAN.pattern}(?:\s+(?:of|the|and|in|on|a)\s+{NAME_SPAN.pattern})*)\s+\((?:19|20)\d\d\)")
@@ -246,6 +246,8 @@ def find_places(s: str, kb: Knowledge):
         while toks and toks[-1] in _NOT_NAME:
             toks = toks[:-1]
         place = " ".join(toks)
+        if toks and toks[0] in _MONTH_WORDS:
+            continue  # "began in February 2008": a time, no place
         if place and not kb.persons.get(place) and place[0].isupper():
             yield place, place, m.start("place")
 

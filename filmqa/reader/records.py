@@ -14,8 +14,8 @@ from collections import defaultdict
 from ..corpus.films import fold_accents
 from ..models import Passage
 from ..retriever.analysis import STOP_WORDS, analyse
-from .composer import ScoredSentence
-from .extract import YEAR
+from .composer import _MARKED, _QUALIFIERS, FILMING_SAID, ScoredSentence
+from .extract import PLACE_CUE, YEAR
 from .router import GENERIC, Reading, asked_unit
 
 _ROLE_NOISE = {"capt", "captain", "det", "sgt", "lt", "cmdr", "lieutenant", "sergeant", "detective", "commander", "dr", "mr", "mrs", "the"}
@@ -87,6 +87,12 @@ def record_sentences(qa, kb, reading: Reading) -> list:
                     cells |= set(analyse(v))
                 if len(wanted & cells) >= min(2, len(wanted)):
                     add(doc_id, row.start)
+    if route.aspect == "filming" and route.answer_type.value == "place" and route.film and qa.film(route.film):
+        # "where was it filmed?": "film" is a word of every passage, so BM25 may rank the one saying where below others
+        said = [(doc_id, s.start) for doc_id in qa.film(route.film).doc_ids for pid in qa.passage_range(doc_id)
+                for s in qa.passages[pid].sentences if FILMING_SAID.search(s.text) and PLACE_CUE.search(s.text)]
+        for doc_id, start in said[:6]:
+            add(doc_id, start)
     if route.aspect == "plot" and not reading.key_terms and route.film and qa.film(route.film):
         # "what is it about?": the opening of each plot section, wherever BM25 ranks it
         for doc_id in qa.film(route.film).doc_ids:
@@ -422,17 +428,22 @@ def table_lookup(qa, kb, reading: Reading):
         # no row named: only a question about this table ("home media releases") reads a whole column
         # "how many screens did it open on?": the first row of a column the question names in its own words
         opening = bool(_OPENING.search(q) and col_terms & {t for w in qwords for t in analyse(w)})
-        if not top and not (_FIRST.search(q) or opening or _LAST.search(q)) and not (about_table and (one_value or atype == "list")):
+        # "when did it come out?" of a table of release dates: its first release (not a premiere, a DVD or a TV showing)
+        released = not top and about_table and atype in ("date", "year") and route.aspect == "release"
+        if released:
+            asked = {name for name in _MARKED if re.search(_QUALIFIERS[name], q, re.I)}
+            picked = [r for r in picked if not any(re.search(_QUALIFIERS[name], " ".join(r.cells.values()), re.I) for name in _MARKED - asked)]
+        if not top and not (_FIRST.search(q) or opening or released or _LAST.search(q)) and not (about_table and (one_value or atype == "list")):
             continue
-        cand = (top, col_score, doc_id, col, picked, bool(loose) or bool(unmatched_caps and top))
+        cand = (top, col_score, doc_id, col, picked, bool(loose) or bool(unmatched_caps and top), released)
         if best is None or cand[:2] > best[:2]:
             best = cand
     if best is None:
         return ("", []) if missing_row else None
-    top, _, doc_id, col, picked, stray = best
+    top, _, doc_id, col, picked, stray, released = best
     if stray:
         return "", []
-    first = _FIRST.search(q) or _OPENING.search(q)
+    first = _FIRST.search(q) or _OPENING.search(q) or released
     if first or _LAST.search(q):
         dated = [(k, r) for r in picked for k in [next((_date_key(v) for v in r.cells.values() if _date_key(v)), None)] if k]
         if dated:
