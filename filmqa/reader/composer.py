@@ -805,6 +805,7 @@ def abstain(reading: Reading, hits: list[Passage], why: str, sentences: list[Sco
 
 
 # "did it win the Oscar?": the award the question names ("the Oscar", "a BAFTA", "the Palme d'Or")
+_LOWER_AWARD = re.compile(r"\b(?:oscars?|academy awards?|golden globes?|emmys?|razzies?|palme d['’]or)\b")
 _ASKED_AWARD = re.compile(r"\b(?:win|won|wins|get|got|receive|received)\s+(?:the\s+|an?\s+|any\s+)?(?P<a>(?:[A-Z][\w'’-]*|d['’]Or)(?:\s+(?:[A-Z][\w'’-]*|d['’]Or|for|of|de|du))*)")
 _AWARD_SAID = {"oscar": r"academy awards?|oscars?", "oscars": r"academy awards?|oscars?", "academy": r"academy awards?|oscars?"}
 _AWARD_WORD = re.compile(r"\b(?:Awards?|Prize|Oscars?|BAFTAs?|Globes?|Emmys?|Palme|Razzies?|Bear|Lion|Shell|Goyas?|C[ée]sars?|Saturn|Academy|Jury)\b")
@@ -818,6 +819,9 @@ _ANY_AWARD = re.compile(r"\b(?:win|won|get|got|receive|received)\s+(?:anything|a
 _WON_WHAT = re.compile(r"\b(?:won|wins|received|took home|picked up|was awarded)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?P<a>[^,.;()]{3,70}?)(?=\s*(?:[,.;()]|\s+and\s+(?!Best)|\s+(?:at|in)\s+(?:the\s+)?\d|\s+for\s+(?:her|his|their)\b|$))")
 
 
+_WINS_SAID = re.compile(r"\b(?:won|win|wins|winning)\s+(?:\w+\s+){0,3}?(?:awards?|prizes?|honou?rs?|oscars?)\b", re.I)
+
+
 def _award_named(text: str) -> str | None:
     """The award a sentence says was won (None when it names none)."""
     for m in _WON_WHAT.finditer(text):
@@ -827,16 +831,24 @@ def _award_named(text: str) -> str | None:
     return None
 
 
-def _award_won(text: str, question: str) -> bool | None:
-    """Whether the sentence says the film won the award the question names (None: it does not speak of that award)."""
-    m = _ASKED_AWARD.search(question)
+def asked_award(question: str) -> str | None:
+    """A pattern for the award the question names ("did it win the Oscar?" -> "academy awards?|oscars?"), or None."""
+    m = _ASKED_AWARD.search(_LOWER_AWARD.sub(lambda x: x.group().capitalize(), question))
     if not m:
         return None
     words_ = [w for w in m.group("a").split() if w[:1].isupper()]
     if not words_ or not _AWARD_WORD.search(m.group("a")):
         return None
     first = words_[0].lower().rstrip("s") if words_[0].lower() in ("oscars",) else words_[0].lower()
-    said = _AWARD_SAID.get(first, re.escape(words_[0]))
+    return _AWARD_SAID.get(first, re.escape(words_[0]))
+
+
+def _award_won(text: str, question: str) -> bool | None:
+    """Whether the sentence says the film won the award the question names (None: it does not speak of that award)."""
+    said = asked_award(question)
+    if said is None:
+        return None
+    m = _ASKED_AWARD.search(question)
     # "the Goya for Best Film": an award of another category is another award
     cat = re.search(r"\bfor\s+(?:the\s+)?best\s+(?P<c>[\w ]+?)\s*[?.!]*$", question, re.I)
     cat_words = set(analyse(cat.group("c"))) if cat else set()
@@ -845,7 +857,7 @@ def _award_won(text: str, question: str) -> bool | None:
         given = re.match(r"[\w\s]{0,12}?\bfor\s+(?:the\s+)?best\s+(?P<c>[\w ]+)", text[a.end() : a.end() + 60], re.I)
         if cat_words and given and not cat_words <= set(analyse(given.group("c"))):
             continue
-        after = re.split(r"[;:]|\.\s", text[a.end() : a.end() + 50])[0]
+        after = re.split(r"[;:,]|\.\s|\s(?:and|but|while)\s", text[a.end() : a.end() + 50])[0]  # not "... and was nominated for a BAFTA"
         if _ONLY_NOMINATED.search(after) and not _WON.search(after):
             verdict = bool(verdict)  # "an Academy Award nomination", "At the Academy Awards it was nominated"
             continue
@@ -860,6 +872,7 @@ def _award_won(text: str, question: str) -> bool | None:
 
 def _polarity(text: str, question: str) -> bool:
     """True for 'yes': the sentence agrees with the question's statement."""
+    question = _LOWER_AWARD.sub(lambda m: m.group().capitalize(), question)  # "did it win any oscars?" names the Oscar
     if re.search(r"\b(?:win|won|wins)\b", question, re.I):
         won = _award_won(text, question)
         if won is not None:
@@ -1248,10 +1261,19 @@ def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentence
         sentences = [ScoredSentence(s.sentence, s.passage, s.score + 0.4, max(s.coverage, 0.75), s.infobox_key)
                      if s.infobox_key is None and _VERDICT.search(s.sentence.text) else s for s in sentences]
     any_award = atype == T.YESNO and _ANY_AWARD.search(reading.normalised or reading.route.resolved_question)
+    named_award = asked_award(reading.normalised or reading.route.resolved_question) if atype == T.YESNO else None
+    if named_award:
+        # "did it win an Oscar?": a sentence saying it won (or was up for) that award, before one that only names it
+        sentences = sorted((ScoredSentence(s.sentence, s.passage, s.score + 0.5, max(s.coverage, 0.75), s.infobox_key)
+                            if s.infobox_key is None and re.search(rf"\b(?:{named_award})\b", s.sentence.text, re.I)
+                            and (_WON.search(s.sentence.text) or _ONLY_NOMINATED.search(s.sentence.text)) else s
+                            for s in sentences), key=lambda s: -s.score)
     if any_award:
         # "did it win anything?": a sentence saying what it won answers it, whatever else it covers
+        # ("it won no major awards" answers it too)
         sentences = [ScoredSentence(s.sentence, s.passage, s.score + 0.5, max(s.coverage, 0.75), s.infobox_key)
-                     if s.infobox_key is None and _award_named(s.sentence.text) else s for s in sentences]
+                     if s.infobox_key is None and (_award_named(s.sentence.text) or _WINS_SAID.search(s.sentence.text)) else s
+                     for s in sentences]
         sentences.sort(key=lambda s: -s.score)
     pool = [s for s in sentences if s.coverage >= MIN_COVERAGE and (s.infobox_key is None or atype == T.YESNO)
             and (atype == T.YESNO or _says_something(s))]

@@ -462,6 +462,19 @@ def _possessed(q: str, film: str | None) -> list[tuple[str, str]]:
     return out
 
 
+def _without_title(q: str, film: str) -> str:
+    """The question without the words that name ``film`` ("did die hard 2 win?" -> "did win?")."""
+    title = canon_title(film.rsplit(" (", 1)[0]).split()
+    if title[:1] == ["the"] and len(title) > 1:
+        title = title[1:]
+    words_ = q.split()
+    canon = [canon_title(w) for w in words_]
+    for i in range(len(words_) - len(title) + 1):
+        if canon[i : i + len(title)] == title:
+            return " ".join(words_[:i] + words_[i + len(title) :])
+    return q
+
+
 def normalise_question(q: str) -> str:
     """The question with people's phrasings replaced by the documents' words (PHRASES)."""
     out = q
@@ -494,6 +507,7 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
     if films:
         film, film_reason = films[0], "named in the question"
         base = "the film named in the question"
+        aspects = aspects_of(_without_title(nq, film))  # "did Die Hard 2 win any awards?" asks nothing of dying
     elif focus_film:
         film, film_reason = focus_film, "the film in focus in this conversation"
         picks = focus_film in kb.same_title and _PICKS_ONE.search(q)
@@ -525,7 +539,9 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         canon_own = set(canon_title(film.rsplit(" (", 1)[0]).split())
         title_terms.update(re.findall(r"\((\d{4})\)", film))  # "Night Train (1994)": the year is part of the name
         if film in kb.same_title:  # "the remake of The Hollow": the words that told it apart name it too
-            title_terms.update(t for m in (_LATER_ONE, _EARLIER_ONE) for w in m.findall(q) for t in analyse(w))
+            # ("is the 2009 one a remake?": "a remake" is what is asked of it, not what names it)
+            title_terms.update(t for m in (_LATER_ONE, _EARLIER_ONE) for w in m.finditer(q)
+                               if not re.search(r"\b(?:a|an)\s+$", q[max(0, w.start() - 4) : w.start()], re.I) for t in analyse(w.group()))
         title_terms |= {t for t in content if canon_title(t) in canon_own}
         if film_reason.startswith(tuple(_SERIES_REASONS.values())) or sequel_asked:
             title_terms |= {t for w in SERIES_WORDS for t in analyse(w)}
