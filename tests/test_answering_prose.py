@@ -129,3 +129,39 @@ def test_a_premise_naming_another_film_is_not_this_ones(tmp_path):
     )
     reply = qa.ask("What is Tin Harbour II about?")
     assert reply.answer is not None and "ferryman's son must sail" in reply.answer, reply.text
+REASONS = """Pale Rider of Lune
+
+Pale Rider of Lune is a 1972 British western film directed by Ann Lowe.
+
+==Plot==
+One night the silver bridle is stolen by the miller Tobias Wren, who hides it in his cellar.
+Later Ada learns that Wren stole the bridle because his own horse had died that winter.
+The sheriff takes away Ada's rifle, as she has no permit to carry one in the county, and orders her home.
+
+==Production==
+Ivo Marsh was first cast as the sheriff, but his contract with the stage company ran until June, so he withdrew.
+Edda Brun did not return for the second film because of a quarrel with the producers.
+Lowe wrote the script after spending a winter on a farm in the Lune valley.
+The title comes from a folk song that Lowe's grandmother sang.
+The BBFC required cuts of 20 seconds to the mill sequence because of its shots of a drowning horse.
+"""
+
+
+@pytest.mark.parametrize("question, expected, whole", [
+    ("Why does Tobias Wren steal the bridle?", "because his own horse had died", False),
+    ("Why does the sheriff take Ada's rifle?", "as she has no permit to carry one in the county", False),
+    ("why didnt Ivo Marsh play the sheriff?", "so he withdrew", True),
+    ("Why didn't Edda Brun come back for the second film?", "because of a quarrel with the producers", False),
+    ("Why did Lowe write Pale Rider of Lune?", "after spending a winter on a farm", False),
+    ("why is it called pale rider of lune", "comes from a folk song", False),
+    ("why did the censors cut pale rider of lune?", "because of its shots of a drowning horse", False),
+])
+def test_why_is_answered_by_the_sentence_that_gives_a_reason(tmp_path, question, expected, whole):
+    from answering_corpus import small_corpus
+
+    reply = small_corpus(tmp_path, a=REASONS).ask(question)
+    assert reply.answer is not None and expected in reply.answer, reply.text
+    assert expected in reply.citations[0].quote
+    # the reason cut from its sentence, up to the next clause; a reason drawn to a consequence keeps its whole sentence
+    assert (reply.answer == reply.citations[0].quote) == whole, reply.answer
+    assert "orders her home" not in reply.answer

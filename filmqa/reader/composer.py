@@ -37,7 +37,17 @@ _SAID = re.compile(r"[\"“”]|(?:^|[\"“]\s*)I\b|\b(?:said|says|wrote|writes|
 _VERDICT = re.compile(r"\b(?:flop(?:ped)?|bomb(?:ed)?|hit|success(?:ful)?|profit(?:able)?|lost|loss|disappointment|blockbuster|paid for itself|money[- ]?maker|broke even)\b", re.I)
 _MAKING = re.compile(r"\b(?:filming|filmed|shooting|shot|principal photography|production|wrapped|built)\b", re.I)
 YEAR_AT_START = re.compile(r"\s*(?:In|By)\s+(?:the\s+year\s+)?(?:\d{3,4})\b")
-_BECAUSE = re.compile(r"\b(?:because|since|as a result|due to|in order to|so that|so he|so she|so they|the reason)\b", re.I)
+_SUBJECT = r"(?:(?i:he|she|it|they|we|i|the|his|her|its|their|there)\b|[A-Z][\w'’-]+)"
+# a reason given after the words that introduce it: "because of a scheduling conflict", ", as he isn't licensed",
+# "The title comes from the police report", "after acting as best man at a wedding"
+_BECAUSE = re.compile(rf"(?i:\b(?:because|due to|owing to|in order to|so that|the reason|thanks to)\b)|(?i:\bsince)\s+{_SUBJECT}"
+                      rf"|,\s+as\s+{_SUBJECT}|(?i:\binspired by\b)"
+                      r"|(?i:\bafter\s+(?:[a-z]+ing\b|(?:a|an|the|his|her|their)\s+))")
+# a reason, or where a name comes from: what answers "why is it called X?"
+_NAMED_FROM = re.compile(rf"{_BECAUSE.pattern}|(?i:\b(?:comes?|came|taken|derived|derives) from\b|\bnamed (?:after|for)\b|\btakes its (?:name|title) from\b)")
+_ASKS_NAME = re.compile(r"\b(?:called|named|titled|title|name)\b", re.I)
+# a reason given before the words that draw its consequence: "Her French was limited, so she withdrew"
+_SO = re.compile(rf"(?:,|\band)\s+so\s+{_SUBJECT}|(?i:\b(?:which|that) is why\b|\bas a result\b|\btherefore\b)")
 _CUES = {
     "direction": r"direct",
     "music": r"music|score|compos|soundtrack",
@@ -1105,7 +1115,7 @@ _RECORD_LINE = re.compile(r"^[A-Z][\w.'’ -]{1,40}\s+as\s+[A-Z]")
 def _says_something(ss: ScoredSentence) -> bool:
     """A sentence that can answer in prose: not a cast line, table row, heading or question."""
     text = ss.sentence.text.strip()
-    return len(text.split()) >= 6 and not text.endswith("?") and not _RECORD_LINE.search(text)
+    return len(text.split()) >= 6 and not text.endswith("?") and not _RECORD_LINE.search(text) and text.count("|") < 2
 
 
 # a sentence that says what a film is about: "X follows three people who ...", "a documentary about ...",
@@ -1284,8 +1294,11 @@ def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentence
         pool.sort(key=lambda s: -(s.score - (0.5 if s.infobox_key else 0)))
         if any_award:
             pool.sort(key=lambda s: _award_named(s.sentence.text) is None)  # one award won is a yes, whatever was lost
+    because = _BECAUSE
+    if atype == T.REASON and _ASKS_NAME.search(reading.route.resolved_question):
+        because = _NAMED_FROM  # "Why is it called X?": where the name comes from
     if atype == T.REASON:
-        pool.sort(key=lambda s: -(s.score + (0.4 if _BECAUSE.search(s.sentence.text) else 0)))
+        pool.sort(key=lambda s: -(s.score + (0.5 if because.search(s.sentence.text) or _SO.search(s.sentence.text) else 0)))
     elif atype == T.DESCRIPTION and SPEECH_ASKED.search(reading.route.resolved_question):
         # "What did X say about Y?": words someone said (quoted, first person, or with a speech verb)
         pool.sort(key=lambda s: -(s.score + (0.45 if _SAID.search(s.sentence.text) else 0)))
@@ -1316,8 +1329,10 @@ def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentence
             answer = f"Yes: {award}"  # what it won is the answer a "did it win anything?" wants
         text = f"{answer}. {best.sentence.text} [{n}]"
     elif atype == T.REASON:
-        m = _BECAUSE.search(best.sentence.text)
-        answer = best.sentence.text[m.start():].rstrip(".") if m else best.sentence.text
+        # the reason and what follows it; with a consequence drawn ("..., so she withdrew") the whole sentence
+        m = None if _SO.search(best.sentence.text) else because.search(best.sentence.text)
+        # ... up to the next clause ("as he isn't licensed to carry one, and order him to ..." stops at ", and")
+        answer = re.split(r",\s+(?:and|but|while)\s|;|\s[—–]\s", best.sentence.text[m.start():])[0].strip(" ,.") if m else best.sentence.text
         text = f"{best.sentence.text} [{n}]"
     else:
         answer = best.sentence.text

@@ -86,6 +86,8 @@ PHRASES: list[tuple[str, str]] = [
     (r"\bcost to (?:make|produce|shoot)\b", "budget"),
     (r"\b(?:wr[io]te|did|composed|created) the (?:film's |movie's )?(music|score|soundtrack)\b", r"composed the \1"),
     (r"\b(?:come|came|comes) out\b|\bhit (?:theaters|theatres|cinemas)\b", "released"),
+    (r"\b(?:come|came|comes|coming) back\b", "return"),  # "why didn't he come back for the sequel?" - "he did not return"
+    (r"\b(?:push|pushed|pushing) back\b", "delayed"),
     (r"\bwhat (studio|company) made\b", r"what \1 produced"),
     (r"\bhow much (?:money )?did (.+?) (?:make|bring in|take in|pull in)\b", r"how much did \1 gross"),
     # "what did it make in its second weekend / in France / at the box office?": takings, not what it made
@@ -118,7 +120,7 @@ SYNONYMS = {
     "location": "shot", "locations": "shot", "starred": "stars", "actor": "played", "actress": "played",
     "portrayed": "played", "role": "as", "character": "played", "premiered": "premiere", "came": "released",
     "photography": "cinematography", "cinematographer": "cinematography", "oscar": "academy award", "oscars": "academy awards", "us": "united states", "usa": "united states", "america": "united states", "uk": "united kingdom", "britain": "united kingdom",
-    "take": "took taken", "took": "take", "shoot": "shot shooting filming", "shooting": "shot shoot filming", "villain": "villain antagonist kingpin gangster lord", "villains": "villain antagonist kingpin gangster henchmen", "wife": "wife", "hit": "success", "flop": "disappointment", "success": "success hit successful profitable",
+    "take": "took taken", "took": "take", "delayed": "postponed moved delay", "censors": "bbfc mpaa classification certificate", "censor": "bbfc mpaa classification certificate", "return": "returned back", "shoot": "shot shooting filming", "shooting": "shot shoot filming", "villain": "villain antagonist kingpin gangster lord", "villains": "villain antagonist kingpin gangster henchmen", "wife": "wife", "hit": "success", "flop": "disappointment", "success": "success hit successful profitable",
     "critics": "critics", "score": "score", "rating": "rating", "graded": "grade", "grade": "cinemascore",
     # a language or people named for a country: "the French title" is said "in France it was released as ..."
     "french": "france", "german": "germany", "italian": "italy", "spanish": "spain", "japanese": "japan",
@@ -126,6 +128,17 @@ SYNONYMS = {
     "norwegian": "norway", "danish": "denmark", "dutch": "netherlands", "polish": "poland", "portuguese": "portugal",
     "korean": "korea", "indian": "india", "brazilian": "brazil", "irish": "ireland", "finnish": "finland",
 }
+
+# A verb's irregular forms cover each other ("why does she steal the key?" - "she stole the key because ...").
+_IRREGULAR = """steal stole stolen; give gave given; find found; leave left; lose lost; meet met; buy bought; bring brought;
+    sell sold; tell told; think thought; hide hid hidden; break broke broken; choose chose chosen; drive drove driven;
+    fight fought; teach taught; catch caught; begin began begun; become became; feel felt; keep kept; send sent;
+    spend spent; throw threw thrown; fall fell fallen; fly flew flown; ride rode ridden; sing sang sung; swim swam;
+    run ran; see saw seen; go went gone; hold held; build built; pay paid; sit sat; stand stood;
+    speak spoke spoken; wear wore worn; forget forgot forgotten; forgive forgave forgiven; bite bit bitten; eat ate eaten"""
+for _forms in (g.split() for g in _IRREGULAR.split(";")):
+    for _w in _forms:
+        SYNONYMS.setdefault(_w, " ".join(f for f in _forms if f != _w))
 
 # Words searched for too, that do not by themselves say what the question says ("win" -> "won":
 # a sentence where something was won is found, but it must still cover the question's words).
@@ -136,8 +149,9 @@ GENERIC = frozenset(
     """film movie picture flick it its did does do was were is are be been the a an what which who whom whose
     when where why how much many long tell me about please name list give show say said get got happen happened
     one ones also else other another main lead actual actually exactly really originally first
-    anything something someone thing things there here know info information""".split()
-)
+    anything something someone thing things there here know info information
+    didnt doesnt dont wasnt werent isnt arent hasnt hadnt havent cant couldnt wouldnt wont""".split()
+)  # (a negation typed without its apostrophe is no content word either: "why didnt he come back")
 
 
 
