@@ -129,6 +129,8 @@ def test_a_premise_naming_another_film_is_not_this_ones(tmp_path):
     )
     reply = qa.ask("What is Tin Harbour II about?")
     assert reply.answer is not None and "ferryman's son must sail" in reply.answer, reply.text
+
+
 REASONS = """Pale Rider of Lune
 
 Pale Rider of Lune is a 1972 British western film directed by Ann Lowe.
@@ -165,3 +167,14 @@ def test_why_is_answered_by_the_sentence_that_gives_a_reason(tmp_path, question,
     # the reason cut from its sentence, up to the next clause; a reason drawn to a consequence keeps its whole sentence
     assert (reply.answer == reply.citations[0].quote) == whole, reply.answer
     assert "orders her home" not in reply.answer
+
+
+def test_what_happens_in_a_film_reads_its_plot(tmp_path):
+    from answering_corpus import small_corpus
+
+    qa = small_corpus(tmp_path, a=(
+        "Hélène\n\nHélène is a 1999 French drama film directed by Ann Lowe.\n\n==Plot==\n"
+        "Hélène Marchal, a night nurse in Lyon, finds a newborn left on the hospital steps and decides to raise him in secret.\n"))
+    for question in ("what happens in helene?", "what happens in Hélène"):
+        reply = qa.ask(question)
+        assert reply.answer is not None and "night nurse in Lyon" in reply.answer, reply.text

@@ -23,7 +23,7 @@ from .series import sequel_lookup
 from .records import ASK_CAST_LIST, CAST_WORDS, cast_list_lookup, cast_lookup, played_by, rank_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
 from .router import GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SEARCH_ALSO, SYNONYMS, KIND_WORDS, Reading, normalise_question, route_question
-from .router import WHO_IS_NAMED, tells_films_apart
+from .router import WHO_IS_NAMED, generic_terms, tells_films_apart
 
 _NEGATING = re.compile(r"never|not|no|none|nothing|nobody|neither|nor|without|\w+n['’]t", re.I)
 _PERSON_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
@@ -61,8 +61,8 @@ def correct_typos(question: str, kb: Knowledge) -> tuple[str, list[str]]:
         if w in CAST_WORDS or tells_films_apart(w):
             continue
         terms = analyse(w)
-        if not terms or kb.knows_term(terms[0]) or w in kb.vocab:
-            continue
+        if not terms or terms[0] in generic_terms() or kb.knows_term(terms[0]) or w in kb.vocab:
+            continue  # "happens" is "happen", a word of the question's form, not of its content
         # a capitalised word is a name: "Australia" is not a typo for "Austria"
         capitalised = re.search(rf"\b{re.escape(w[:1].upper() + w[1:])}\b", question) is not None
         match = difflib.get_close_matches(w, kb.spellings, n=1, cutoff=0.82) if len(w) >= 4 and not capitalised else []

@@ -178,7 +178,7 @@ class Reading:
 
 
 @functools.cache
-def _generic_terms() -> frozenset[str]:
+def generic_terms() -> frozenset[str]:
     """GENERIC as index terms (stemmed once, on first use)."""
     return frozenset(t for g in GENERIC for t in analyse(g))
 
@@ -543,7 +543,7 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         elif later and atype not in (T.YESNO, T.REASON, T.DESCRIPTION):
             other_film = f"the sequel to {film}"
 
-    content = [t for t in analyse(nq) if t not in _generic_terms()]
+    content = [t for t in analyse(nq) if t not in generic_terms()]
     title_terms: set[str] = set()
     if film:
         for norm in kb.titles_of.get(film, ()):
