@@ -172,15 +172,21 @@ class FilmQA:
         return range(*self._doc_ranges.get(doc_id, (0, 0)))
 
     def film_mask(self, labels: list[str]) -> np.ndarray | None:
-        """Passages of the documents about any of ``labels`` (None: no limit)."""
+        """Passages about any of ``labels`` (None: no limit): those of the films' documents, but
+        of a document about several films only the passages about one of these (``Passage.films``)."""
         if not labels:
             return None
         mask = np.zeros(len(self.passages), dtype=bool)
+        lists, film_lists = self.passages.columns["p_films"], self.passages.film_lists
         for label in labels:
             film = self._film_by_label.get(label)
             for doc_id in film.doc_ids if film else []:
                 ids = self.passage_range(doc_id)
-                mask[ids.start : ids.stop] = True
+                own = lists[ids.start : ids.stop]
+                if len(own) and (own == own[0]).all():
+                    mask[ids.start : ids.stop] |= label in film_lists[own[0]]
+                else:
+                    mask[ids.start : ids.stop] |= np.array([label in film_lists[j] for j in own], dtype=bool)
         return mask
 
     def search_terms(self, terms: list[str], k: int = 10, films: list[str] | None = None) -> list[Passage]:

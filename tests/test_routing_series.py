@@ -78,3 +78,16 @@ def test_a_pronoun_after_a_film_title_is_the_person_not_the_film(qa):
     assert follow.route.film == "Harbour Lights 2 (2004)"  # not "Harbour Lights", the title's capitalised start
     assert "Mara Quist" in follow.route.resolved_question
     assert conv.ask("and the budget?").route.film == "Harbour Lights 2 (2004)"
+
+
+def test_a_subtitle_of_an_alias_names_the_film(tmp_path):
+    (tmp_path / "salt.txt").write_text(
+        "Salt Meridian 2\nFrom the film encyclopedia\n\n"
+        "Salt Meridian 2 (also released as Salt Meridian 2: Low Water) is a 2003 drama film directed by Kofi Brand. "
+        "The music was composed by Ada Lisle.\n")
+    (tmp_path / "other.txt").write_text("Paper Kites\n\nPaper Kites is a 2001 drama film directed by Ann Lowe. The music was composed by Jo Fenn.\n")
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    assert qa.film("Salt Meridian 2 (2003)").aliases == ["Salt Meridian 2: Low Water"]  # read from the lead under a bare title line
+    reply = qa.ask("who composed the music for low water")
+    assert reply.route.film == "Salt Meridian 2 (2003)"
+    assert reply.answer == "Ada Lisle"

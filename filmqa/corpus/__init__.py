@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..models import CastCredit, Document, Film, InfoboxField, Passage, SkippedFile, TableRow
 from .cleaning import clean
-from .films import DocFilmEvidence, detect_films, evidence_for
+from .films import DocFilmEvidence, detect_films, evidence_for, passage_films
 from .loading import CorpusError, SourceFile, read_corpus
 from .passages import PassageSpan, SentenceSpan, make_passages, passage_spans, share_field_sets
 from .sentences import TRAIN_SAMPLE_CHARS, SentenceSplitter
@@ -89,7 +89,8 @@ def _read_document(text: str, layout: Layout, body: str, splitter: SentenceSplit
     first_block = next((b for b in blocks if b.kind != "boiler"), None)
     if first_block is not None and first_block.kind != "heading":
         first_heading = None
-    ev = evidence_for(body, {fl.key: fl.value for fl in layout.infobox}, first_heading)
+    headers = [h for row in layout.table_rows for h in row.cells]
+    ev = evidence_for(body, {fl.key: fl.value for fl in layout.infobox}, first_heading, headers)
     lead = next((b for b in blocks if b.kind in ("heading", "prose", "item", "row")), None)
     sentences, spans = passage_spans(text, blocks, splitter) if with_passages else ([], [])
     return _DocWork(
@@ -211,6 +212,7 @@ def _build(root: str, files: list[SourceFile], skipped: list[SkippedFile], progr
 
     films, doc_films = detect_films([(f.doc_id, w.body, w.evidence) for i, (f, w) in enumerate(zip(files, works)) if i not in duplicate])
     film_titles = {fm.label: fm.title for fm in films}
+    titles_of = {fm.label: [fm.title, *fm.aliases] for fm in films}
     titles = set(film_titles.values())
 
     documents: list[Document] = []
@@ -237,7 +239,11 @@ def _build(root: str, files: list[SourceFile], skipped: list[SkippedFile], progr
         for records in (w.infobox, w.table_rows, w.cast, documents[-1:]):
             share_field_sets(records)
         if dup is None:
-            passages.extend(make_passages(w.sentences, w.passages, doc_id=f.doc_id, title=title, films=labels, first_id=len(passages)))
+            made = make_passages(w.sentences, w.passages, doc_id=f.doc_id, title=title, films=labels, first_id=len(passages))
+            if len(labels) > 1:  # a document about several films: each passage about the film its section or row names
+                for p in made:
+                    p.films = passage_films(labels, titles_of, p.section, p.text)
+            passages.extend(made)
         if progress:
             progress("passages", i + 1, len(files))
     return Corpus(root=str(root), documents=documents, passages=passages, films=films, skipped=skipped)

@@ -38,6 +38,7 @@ _PAREN_YEAR = re.compile(rf"(?P<title>{_TITLE}?)\s\((?P<y>(?:18|19|20)\d\d)(?: f
 _YEAR = re.compile(r"\b(18|19|20)\d\d\b")
 _REVIEW_SUFFIX = re.compile(r"\s*(?:[-–—:|]\s*)?(?:movie |film )?(?:review|recap|analysis|explained)s?\b.*$", re.I)
 _LEADING_JUNK = re.compile(r"^(?:The film|The movie|This film|It|He|She|They|There|In|On|At|Is|Released)\b", re.I)
+_NOT_SUBTITLE = re.compile(r"(?i)^(?:part|chapter|episode|vol\.?|volume|book|season)\b|^[\divxlc\s]+$")
 _STOP_TITLES = {"The film", "The movie", "It", "This", "There", "Critic Reviews"}
 
 
@@ -62,6 +63,7 @@ class DocFilmEvidence:
     strong: list[tuple[str, int | None]] = field(default_factory=list)
     weak: list[tuple[str, int | None]] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)  # other titles of its own film
+    compared: list[str] = field(default_factory=list)  # titles heading a table's columns ("| | Die Hard | Die Hard 2 |")
 
 
 # "MIXED BAG. Black Forest is an uneven film": a shouted verdict ending in a full
@@ -80,9 +82,11 @@ def _tidy_title(raw: str) -> str | None:
     return t
 
 
-def evidence_for(cleaned_text: str, infobox: dict[str, str], first_heading: str | None) -> DocFilmEvidence:
-    """Collect title candidates from one document's cleaned text."""
+def evidence_for(cleaned_text: str, infobox: dict[str, str], first_heading: str | None,
+                 table_headers: list[str] = ()) -> DocFilmEvidence:
+    """Collect title candidates from one document's cleaned text (and its tables' column headers)."""
     ev = DocFilmEvidence()
+    ev.compared = [t for t in dict.fromkeys(_tidy_title(h) for h in table_headers) if t]
     name = infobox.get("name") or infobox.get("title")
     if name:
         year = None
@@ -104,12 +108,17 @@ def evidence_for(cleaned_text: str, infobox: dict[str, str], first_heading: str 
             ev.strong.append((t, int(y) if y else None))
             break
     # other titles, said in the paragraph that opens with the film's own title
+    # (the first such paragraph that gives any: a bare title line may stand above the lead)
     for t, _ in ev.strong[:2]:
-        at = head.find(t)
-        if at >= 0 and (at == 0 or head[at - 1] == "\n"):
-            end = head.find("\n", at)
-            lead = head[at + len(t) : end if end >= 0 else len(head)]
+        found = False
+        for m in re.finditer(rf"(?m)^{re.escape(t)}", head):
+            end = head.find("\n", m.end())
+            lead = head[m.end() : end if end >= 0 else len(head)]
             ev.aliases += [a for a in (_tidy_title(x.group("alias")) for x in _ALIAS.finditer(lead)) if a and a != t]
+            found = True
+            if len(lead.strip()) > 40:
+                break
+        if found:
             break
     for m in _RELEASED_IN.finditer(cleaned_text):
         t = _tidy_title(m.group("title"))
@@ -228,9 +237,13 @@ def detect_films(docs: list[tuple[str, str, DocFilmEvidence]]) -> tuple[list[Fil
             eligible = [(c + (0.5 if k in strong_titles else 0.0), k) for k, c in counts.items() if c >= 2 or k in strong_titles]
             if eligible:
                 own = [max(eligible)[1]]
-        # a document can be about several films when it discusses them equally
+        # a document can be about several films when it discusses them equally, or sets them side by side
+        # in a table whose columns are the films (a comparison of two or more films of the corpus)
         top = max((counts.get(k, 0) for k in own), default=0)
         extra = [k for k, c in counts.items() if k not in own and k in strong_titles and top and c >= max(3, top // 2)]
+        compared = list(dict.fromkeys(k for k in (alias_of.get(n, n) for n in map(normalise_title, ev.compared)) if k in strong_titles))
+        if len(compared) >= 2:
+            extra += [k for k in compared if k not in own]
         primary[doc_id] = list(dict.fromkeys(own + extra))
 
     _split_same_titles(docs, primary, years, display, alias_of)
@@ -291,3 +304,56 @@ def _split_same_titles(docs, primary: dict[str, list[str]], years: dict[str, Cou
                 years[year_key] = Counter({y: 1})
                 split.append(year_key)
         primary[doc_id] = list(dict.fromkeys(split))
+
+
+def passage_films(labels: list[str], titles: dict[str, list[str]], section: str | None, text: str) -> list[str]:
+    """The films of a document about several (``labels``) that one of its passages is about.
+
+    A table row headed by one of them ("| Die Hard 2 | 7.4 | 2,980 |"), a section
+    headed by one ("Die Hard 2: the shoot"), or a passage that names only one of
+    them is about that film alone; any other passage is about them all. ``titles``: each label's titles (its own and aliases).
+    """
+    if len(labels) < 2:
+        return labels
+    label_of = {normalise_title(t): label for label in labels for t in titles.get(label, ())}
+    matcher = TitleMatcher(list(label_of))
+    first_cell = text.split(" | ", 1)[0] if " | " in text else ""
+    if normalise_title(first_cell) in label_of:
+        return [label_of[normalise_title(first_cell)]]
+    for said in (section or "", text):  # a section about one of them; else a passage that names only one
+        named = {label_of[normalise_title(t)] for t in matcher.find(said)}
+        if len(named) == 1:
+            return list(named)
+    return labels
+
+
+def foreign_spans(text: str, cells: dict[str, str], own: set[str], others: set[str]) -> list[tuple[int, int]]:
+    """Spans of a table row's ``text`` that are cells of another film's column.
+
+    A row of a table setting films side by side ("| Runtime | 131 min | 124 min |"
+    under "| | Die Hard | Die Hard 2 |") says each value of the film heading its
+    column. ``cells``: header -> cell, in column order; ``own``/``others``: the
+    normalised titles of the film asked about and of the other films.
+    """
+    spans: list[tuple[int, int]] = []
+    own_values = {v.strip() for h, v in cells.items() if normalise_title(h) in own}
+    at = 0
+    for header, value in cells.items():
+        value = value.strip()
+        if not value:
+            continue
+        found = text.find(value, at)
+        if found < 0:
+            continue
+        at = found + len(value)
+        if normalise_title(header) in others and value not in own_values:
+            spans.append((found, at))
+    return spans if own_values else []
+
+
+def subtitles(film: Film) -> list[str]:
+    """Subtitles a question may name an alias by ("Die Harder" of "Die Hard 2: Die Harder"): two words or
+    more, no "Part II". Only for reading questions: in documents the subtitle follows the full title."""
+    return [sub for a in film.aliases for sub in [a.split(": ", 1)[-1].strip()]
+            if ": " in a and len(sub.split()) >= 2 and not _NOT_SUBTITLE.match(sub) and _tidy_title(sub)]
+

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..corpus.structure import split_field
+from ..corpus.films import foreign_spans, normalise_title
 from ..models import Answer, AnswerType, Citation, Conflict, ConflictValue, Passage, PassageRef, Sentence
 from ..retriever.analysis import analyse
 from .extract import DURATION, PLACE_CUE, extract, find_lower_places, find_span, find_titles, fmt_money, split_money_norm, title_cue
@@ -494,7 +495,29 @@ def deed_role(text: str, offset: int, surface: str, deed: str) -> float:
     return 0.8 if agent else -0.3 if patient else 0.0
 
 
-def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSentence], exclude: set[str]) -> list[Candidate]:
+def foreign_cells(qa, reading: Reading, sentences: list[ScoredSentence]) -> dict:
+    """(doc_id, sentence start) -> spans of a comparison-table row said of a film other than the routed one."""
+    film = reading.route.film
+    out: dict = {}
+    for ss in sentences if film else ():
+        p = ss.passage
+        if len(p.films) < 2 or film not in p.films or " | " not in ss.sentence.text:
+            continue
+        doc = qa.document(p.doc_id)
+        row = next((r for r in doc.table_rows if r.start <= ss.sentence.start < r.end), None) if doc else None
+        if row is None:
+            continue
+        titles = {label: {normalise_title(t) for t in (f.title, *f.aliases)} for label in p.films for f in [qa.film(label)] if f}
+        others = set().union(*(t for label, t in titles.items() if label != film))
+        spans = foreign_spans(ss.sentence.text, row.cells, titles.get(film, set()), others)
+        if spans:
+            out[(p.doc_id, ss.sentence.start)] = spans
+    return out
+
+
+def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSentence], exclude: set[str],
+                       foreign: dict | None = None) -> list[Candidate]:
+    """``foreign``: (doc_id, sentence start) -> spans of its text said of another film (records.foreign_cells)."""
     atype = reading.route.answer_type
     ext_type = (reading.element_type or T.PERSON) if atype == T.LIST else atype
     by_norm: dict[object, Candidate] = {}
@@ -553,6 +576,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 found = found + [(first, first, row.start("v"))]
         if ext_type == T.TITLE:
             found = [_past_asked_words(text, f, reading) for f in found]
+        spans = (foreign or {}).get((ss.passage.doc_id, ss.sentence.start), ())
+        found = [f for f in found if not any(lo <= f[2] < hi for lo, hi in spans)]  # another film's cell of a comparison row
         for surface, norm, offset in found:
             if ext_type in (T.PERSON, T.PLACE, T.ORGANISATION, T.TITLE) and any(
                 surface.lower() in e.lower() or e.lower() in surface.lower() for e in exclude if e
@@ -973,7 +998,7 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
                             else ScoredSentence(ss.sentence, ss.passage, ss.score - 1.0, ss.coverage, ss.infobox_key)
                             if _MAKING.search(ss.sentence.text) else ss
                             for ss in sentences), key=lambda ss: -ss.score)
-    candidates = collect_candidates(kb, reading, sentences, exclude)
+    candidates = collect_candidates(kb, reading, sentences, exclude, foreign_cells(qa, reading, sentences))
     if atype in (T.PERSON, T.ORGANISATION, T.LIST) and reading.craft_asked and craft_binding(route.aspect or "") is not None:
         # who did a craft: only people the documents tie to that craft qualify
         candidates = [c for c in candidates if c.tied]

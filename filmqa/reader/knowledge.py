@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..corpus import Corpus
-from ..corpus.films import TitleMatcher, normalise_title
+from ..corpus.films import TitleMatcher, normalise_title, subtitles
 from ..models import CastCredit, Document, InfoboxField
 from ..retriever.analysis import analyse, fold
 
@@ -172,8 +172,8 @@ class Knowledge:
     @classmethod
     def _make(cls, corpus: Corpus, lower_words, vocab, persons, doc_groups, index_terms, spellings, cast_text,
               table_terms) -> "Knowledge":
-        titles = [t for f in corpus.films for t in (f.title, *f.aliases)]
-        film_titles = {normalise_title(t): f.label for f in corpus.films for t in reversed((f.title, *f.aliases))}
+        titles = [t for f in corpus.films for t in (f.title, *f.aliases, *subtitles(f))]
+        film_titles = {normalise_title(t): f.label for f in corpus.films for t in reversed((f.title, *f.aliases, *subtitles(f)))}
         facts = FilmFactsByFilm(doc_groups, corpus.documents)
         docs = corpus.documents
         doc_ids = docs.doc_ids if hasattr(docs, "doc_ids") else [d.doc_id for d in docs]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..corpus.films import fold_accents
+from ..corpus.films import fold_accents, normalise_title
 from ..models import Passage
 from ..retriever.analysis import STOP_WORDS, analyse
 from .composer import _MARKED, _QUALIFIERS, FILMING_SAID, ScoredSentence
@@ -435,6 +435,10 @@ def table_lookup(qa, kb, reading: Reading):
             picked = [r for r in picked if not any(re.search(_QUALIFIERS[name], " ".join(r.cells.values()), re.I) for name in _MARKED - asked)]
         if not top and not (_FIRST.search(q) or opening or released or _LAST.search(q)) and not (about_table and (one_value or atype == "list")):
             continue
+        if top and matched_terms <= title_terms and (loose or unmatched_caps):
+            continue  # only the film's own row of a table about several films, and the question names what it lacks
+        if normalise_title(col) in kb.film_titles:
+            continue  # the film's own column of films side by side: its rows are read as sentences, beside the other sources
         cand = (top, col_score, doc_id, col, picked, bool(loose) or bool(unmatched_caps and top), released)
         if best is None or cand[:2] > best[:2]:
             best = cand
