@@ -117,3 +117,14 @@ def test_a_value_of_another_market_does_not_answer(tmp_path):
     assert qa.ask("How much did Copper Lantern gross in Italy?").answer == "€2.4 million"
     # both release dates are said of other places: the documents never date a French release
     assert qa.ask("When did Copper Lantern come out in France?").answer is None
+
+
+def test_a_fact_sheet_line_disagrees_with_the_infobox(tmp_path):
+    qa = small_corpus(tmp_path, a=("Copper Lantern\n\n{{Infobox film\n| name = Copper Lantern\n| runtime = 112 minutes\n}}\n\n"
+                                   "Copper Lantern is a 1961 Italian drama film directed by Ann Lowe. Copper Lantern was a hit in Rome.\n"),
+                      b=("# Copper Lantern (1961): distributor notes\n\nNotes on Copper Lantern (1961) for cinemas.\n\n"
+                         "- **Director:** Ann Lowe\n- **Running time:** 106 minutes\n- **Language:** Italian\n\n"
+                         "Copper Lantern played in Copper Lantern season at the Lantern cinema, Copper Lantern fans say.\n"))
+    reply = qa.ask("How long is Copper Lantern?")
+    assert {v.value for v in reply.conflicts[0].values} == {"112 minutes", "106 minutes"} if reply.conflicts else False, reply.text
+    assert any("Running time: 106 minutes" in c.quote for c in reply.citations)

@@ -184,8 +184,10 @@ def score_sentences(qa, reading: Reading, hits: list[Passage], extra: list[tuple
         # with no content words of its own ("how long is it?"), the aspect's words must appear
         coverage = covered / total if keys else (1.0 if exp or (runtime and DURATION.search(s.text)) else 0.3)
         score = coverage + 0.35 * pscore / top + 0.15 * min(exp, 3) - 0.02 * rank
-        if infobox_key and infobox_key in reading.infobox_keys:
-            score += 0.6 if infobox_key in reading.primary_keys else 0.2
+        # a fact sheet's "Running time: 89 minutes" names its field as an infobox does
+        field_key = infobox_key or (m.group("k").strip().lower() if (m := FACT_LINE.match(s.text)) else None)
+        if field_key and field_key in reading.infobox_keys:
+            score += 0.6 if field_key in reading.primary_keys else 0.2
             coverage = max(coverage, 0.75)
         out.append(ScoredSentence(s, p, score, coverage, infobox_key))
     out.sort(key=lambda x: -x.score)
@@ -200,6 +202,7 @@ def score_sentences(qa, reading: Reading, hits: list[Passage], extra: list[tuple
     return unique
 
 
+FACT_LINE = re.compile(r"^\W*(?P<k>[A-Za-z][\w /-]{1,30}?)\s*(?::|\s\|)\s+\S")  # "Running time: 89 minutes", "Runtime | 131 min"
 FILMING_SAID = re.compile(r"\b(?:shot|shoot|filmed|filming|shooting|photographed|lensed|principal photography|locations?|on location|exteriors|interiors)\b(?!-)", re.I)
 _FILMING_STEMS = frozenset(analyse("film filmed shot shoot shooting location locations"))
 

@@ -14,7 +14,7 @@ from collections import defaultdict
 from ..corpus.films import fold_accents, normalise_title
 from ..models import Passage
 from ..retriever.analysis import STOP_WORDS, analyse
-from .composer import _MARKED, _QUALIFIERS, FILMING_SAID, ScoredSentence
+from .composer import _MARKED, _QUALIFIERS, FACT_LINE, FILMING_SAID, ScoredSentence
 from .extract import PLACE_CUE, YEAR
 from .router import GENERIC, Reading, asked_unit
 
@@ -77,6 +77,15 @@ def record_sentences(qa, kb, reading: Reading) -> list:
             for doc_id, fld in facts.infobox if facts else ():
                 if fld.key.lower() in keys:
                     add(doc_id, fld.start)
+        # a fact sheet's "Running time: 89 minutes" / "Runtime | 131 min" line states the same field outside an infobox
+        for f in films:
+            film = qa.film(f)
+            for doc_id in film.doc_ids if film else ():
+                for pid in qa.passage_range(doc_id):
+                    for sent in qa.passages[pid].sentences:
+                        m = FACT_LINE.match(sent.text)
+                        if m and m.group("k").strip().lower() in keys:
+                            add(doc_id, sent.start)
     wanted = {a for t in reading.key_terms for a in reading.alternatives.get(t, {t})}
     if wanted and route.film and qa.film(route.film):
         for doc_id in qa.film(route.film).doc_ids:
