@@ -52,6 +52,7 @@ class CastCredit(_Model):
     role: str
     start: int
     end: int
+    version: str = ""  # the version the credit is for, when its list says ("English voice actor", "Japanese cast")
 
 
 class Film(_Model):

@@ -28,6 +28,7 @@ It opened in Ireland on 3 May 2019.
 WIKI = """{{Infobox film
 | name = Copper Heron
 | director = Idris Vale
+| starring = Priya Stannard, Garrett Lune
 | runtime = 101 minutes
 }}
 '''Copper Heron''' is a 1983 British thriller film directed by Idris Vale.
@@ -147,3 +148,60 @@ def test_unbulleted_credits_under_a_pasted_cast_heading(tmp_path):
     assert reply.answer == "Ines Laurent", reply.text
     assert "Joel's sister" in reply.citations[0].quote
     assert qa.ask("who played the harbour pilot's wife?").answer != "Miles Ferrant"
+
+
+DUBBED = """{{Infobox film
+| name = Lantern Moth
+| director = Aiko Mori
+}}
+'''Lantern Moth''' is a 2004 Japanese animated fantasy film directed by Aiko Mori.
+
+== Voice cast ==
+{| class="wikitable"
+! Character !! Japanese voice actor !! English voice actor
+|-
+| Hotaru Ibe / Moth || Sayo Kudo || Jenna Marsh
+|-
+| Old Tanaka (Hotaru's grandfather) || Goro Ishii || Walt Dempsey
+|-
+| Kappa || Jin Oda ||
+|}
+"""
+
+ACCENTED = """Margot's Garden
+
+Margot's Garden is a 2003 French comedy film directed by Luc Ferrand.
+
+==Cast==
+*Lise Moreau as Zoé Lambert
+*Paul Girard as Henri Lambert, Zoé's brother
+"""
+
+
+def test_a_voice_cast_table_gives_each_version_its_actor(tmp_path):
+    qa = small_corpus(tmp_path, moth=DUBBED, zoe=ACCENTED)
+    reply = qa.ask("who voices hotaru in the english dub?")
+    assert reply.answer == "Jenna Marsh", reply.text
+    assert qa.ask("Who voiced Hotaru in the Japanese version of Lantern Moth?").answer == "Sayo Kudo"
+    # a character the film is named after, asked without its accent, is not a part described as theirs
+    reply = qa.ask("who plays zoe")
+    assert reply.answer == "Lise Moreau", reply.text
+    assert qa.ask("who plays zoe's brother").answer == "Paul Girard"
+    # a possessive title typed without its apostrophe still names the film
+    assert qa.ask("who plays henri in margots garden").route.film == "Margot's Garden (2003)"
+    # a version the lists give no one for is not answered with another version's actor
+    assert qa.ask("who voices kappa in the english version?").answer is None
+
+
+def test_a_follow_up_fragment_asks_the_last_question_again(tmp_path):
+    qa = small_corpus(tmp_path, moth=DUBBED)
+    conv = qa.conversation()
+    assert conv.ask("who voices hotaru in the english dub?").answer == "Jenna Marsh"
+    reply = conv.ask("and in the japanese one?")
+    assert reply.answer == "Sayo Kudo", reply.text
+    assert "Sayo Kudo" in reply.citations[0].quote
+
+
+def test_a_part_no_list_names_is_not_answered_with_the_leads(qa):
+    # the infobox names the leads; nobody is credited as the harbourmaster
+    assert qa.ask("who plays the harbourmaster in copper heron?").answer is None

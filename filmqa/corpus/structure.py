@@ -241,7 +241,7 @@ _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*)"
 # The next actor is taken as first name, optional initial, surname (the usual shape).
 _RUN_ON = re.compile(rf"\s(?P<actor>{_NAME_TOKEN}(?:\s[A-Z]\.)?\s{_NAME_TOKEN})\s+as\s+")
 _HAS_ROLE = re.compile(r"\sas\s+\S")
-_CAST_SECTION = re.compile(r"(?i)^(?:\d+\s+)?(?:(?:main|full|principal|the|top)\s+)?(?:cast|starring|characters)\b")
+_CAST_SECTION = re.compile(r"(?i)^(?:\d+\s+)?(?:(?:main|full|principal|the|top|voice)\s+)?(?:cast|starring|characters)\b")
 
 
 def parse_cast_line(text: str, start: int, end: int) -> list[CastCredit]:
@@ -272,22 +272,35 @@ def parse_cast_line(text: str, start: int, end: int) -> list[CastCredit]:
 
 
 # A table whose header names a performer column and a character column is a cast list
-# ("| Actor | Role |", "! Character !! Played by"), whatever the section is called.
-_ACTOR_HEADER = re.compile(r"(?i)^(?:actors?|actress(?:es)?|cast(?: member)?|performers?|players?|played by|portrayed by|voiced? by|voice actors?|stars?)$")
+# ("| Actor | Role |", "! Character !! Played by", "! Character !! Japanese voice actor !! English voice actor"),
+# whatever the section is called.
+_ACTOR_HEADER = re.compile(r"(?i)\b(?:actors?|actress(?:es)?|cast(?: member)?|performers?|players?|played by|portrayed by|voiced? by|voices?|stars?)$")
 _ROLE_HEADER = re.compile(r"(?i)^(?:roles?|characters?|character name|parts?|as|playing)$")
+_CAST_WORDS = re.compile(r"(?i)\b(?:voice|voiced|actors?|actress(?:es)?|cast(?: member)?|performers?|players?|played|portrayed|by|stars?|the|main|principal|full|top|list)\b")
+
+
+def credit_version(header: str, section: str | None) -> str:
+    """What a cast column or section says besides "cast": the version its credits are for ("English", "Japanese cast (original)")."""
+    for text in (header, section or ""):
+        rest = _CAST_WORDS.sub(" ", re.sub(r"^\d+(?:\.\d+)*\s+", "", text)).strip(" -–—:()")
+        if rest and re.search(r"\w", rest):
+            return text.strip()
+    return ""
 
 
 def table_cast(rows: list[TableRow]) -> list[CastCredit]:
-    """``Actor | Role`` credits read from table rows whose headers name both columns."""
+    """``Actor | Role`` credits read from table rows whose headers name both columns (one credit per actor column)."""
     credits: list[CastCredit] = []
     for row in rows:
-        actor_key = next((h for h in row.cells if _ACTOR_HEADER.match(h.strip())), None)
         role_key = next((h for h in row.cells if _ROLE_HEADER.match(h.strip())), None)
-        if actor_key is None or role_key is None:
+        if role_key is None:
             continue
-        actor, role = row.cells[actor_key].strip(), row.cells[role_key].strip().rstrip(".")
-        if actor[:1].isupper() and role and len(actor.split()) <= 5:
-            credits.append(CastCredit(actor=actor, role=role, start=row.start, end=row.end))
+        role = row.cells[role_key].strip().rstrip(".")
+        actor_keys = [h for h in row.cells if h != role_key and _ACTOR_HEADER.search(h.strip())]
+        for key in actor_keys:
+            actor = re.sub(r"\s*\([^()]*\)$", "", row.cells[key].strip())  # "Rumi Hiiragi (柊 瑠美)": the name as read
+            if actor[:1].isupper() and role and len(actor.split()) <= 5:
+                credits.append(CastCredit(actor=actor, role=role, start=row.start, end=row.end, version=credit_version(key, row.section)))
     return credits
 
 
@@ -514,6 +527,8 @@ def segment(text: str) -> Layout:
             if not blocks or blocks[-1].kind != "item":
                 run += 1
             credits = plain_credits or parse_cast_line(text, item_s, e)
+            for c in credits:
+                c.version = credit_version("", section)
             layout.cast.extend(credits)
             # an untitled cast list is still the cast section
             item_section = section if section is not None or not credits else "Cast"

@@ -61,8 +61,8 @@ def correct_typos(question: str, kb: Knowledge) -> tuple[str, list[str]]:
         if w in CAST_WORDS or tells_films_apart(w):
             continue
         terms = analyse(w)
-        if not terms or terms[0] in generic_terms() or kb.knows_term(terms[0]) or w in kb.vocab:
-            continue  # "happens" is "happen", a word of the question's form, not of its content
+        if not terms or terms[0] in generic_terms() or kb.knows_term(terms[0]) or w in kb.vocab or terms[0] in kb.table_terms:
+            continue  # "happens" is "happen", a word of the question's form, not of its content; a column's header counts
         # a capitalised word is a name: "Australia" is not a typo for "Austria"
         capitalised = re.search(rf"\b{re.escape(w[:1].upper() + w[1:])}\b", question) is not None
         match = difflib.get_close_matches(w, kb.spellings, n=1, cutoff=0.82) if len(w) >= 4 and not capitalised else []
@@ -106,12 +106,29 @@ def _mostly_unknown(unknown: list[str], reading: Reading) -> bool:
     return named or after_prep or len(unknown) >= 2 or len(unknown) * 2 > max(len(reading.key_terms), 1)
 
 
+# "and in the Japanese one?", "what about for the sequel?": the last question again, with its last phrase of that preposition replaced
+_ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about|and what about|same for)\s+(?P<rest>(?P<prep>in|on|for|at|from|with|by|of)\s+[^?]+?)\s*[?.!]*\s*$", re.I)
+
+
+def _elliptical(question: str, prev: Answer) -> str | None:
+    """The last question asked again of what a fragment follow-up names, or None."""
+    m = _ELLIPSIS.match(question)
+    last = prev.route.resolved_question.strip().rstrip("?.! ")
+    if not m or not last:
+        return None
+    at = [p.start() for p in re.finditer(rf"\s{m.group('prep')}\s", last, re.I)]
+    return f"{last[: at[-1]] if at else last} {m.group('rest')}?"
+
+
 def _variants(question: str, history: list[Answer]) -> list[tuple[str, str | None]]:
     """The question, and versions with a pronoun replaced by the entity in focus."""
     out = [(question, None)]
     if not history:
         return out
     prev = history[-1]
+    again = _elliptical(question, prev)
+    if again:
+        return [(again, None), (question, None)]
     if prev.answer and prev.route.explanation == TABLE_NOTE + " (a table row)":
         # "Who published it?" after a table answer: the rows the last question picked
         out.insert(0, (f"{question} {prev.route.resolved_question}", None))

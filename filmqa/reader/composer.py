@@ -965,6 +965,10 @@ def _same_fact(a: Candidate, b: Candidate, atype: AnswerType) -> bool:
     return True
 
 
+_ASKS_PLAYER = re.compile(r"\bwho(?:'s|’s| is| was)?\s+(?:plays?|played|playing|portrays?|portrayed|voices?|voiced)\s+(?!(?:in|on|for)\b)\w", re.I)
+_LEADS_FIELDS = ("starring", "stars", "cast")
+
+
 def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: set[str], extra=()) -> Answer:
     route = reading.route
     atype = route.answer_type
@@ -1001,6 +1005,9 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
                             else ScoredSentence(ss.sentence, ss.passage, ss.score - 1.0, ss.coverage, ss.infobox_key)
                             if _MAKING.search(ss.sentence.text) else ss
                             for ss in sentences), key=lambda ss: -ss.score)
+    if atype == T.PERSON and _ASKS_PLAYER.search(route.resolved_question):
+        # "who plays Earl?": a starring field names the leads, not who plays the part asked
+        sentences = [ss for ss in sentences if ss.infobox_key not in _LEADS_FIELDS]
     candidates = collect_candidates(kb, reading, sentences, exclude, foreign_cells(qa, reading, sentences))
     if atype in (T.PERSON, T.ORGANISATION, T.LIST) and reading.craft_asked and craft_binding(route.aspect or "") is not None:
         # who did a craft: only people the documents tie to that craft qualify

@@ -172,8 +172,12 @@ class Knowledge:
     @classmethod
     def _make(cls, corpus: Corpus, lower_words, vocab, persons, doc_groups, index_terms, spellings, cast_text,
               table_terms) -> "Knowledge":
-        titles = [t for f in corpus.films for t in (f.title, *f.aliases, *subtitles(f))]
         film_titles = {normalise_title(t): f.label for f in corpus.films for t in reversed((f.title, *f.aliases, *subtitles(f)))}
+        # "the clockmakers owl": a possessive title as it is typed, without its apostrophe
+        typed = {re.sub(r"['’]s\b", "s", t): f.label for f in corpus.films for t in (f.title, *f.aliases) if re.search(r"\w['’]s\b", t)}
+        for t, label in typed.items():
+            film_titles.setdefault(normalise_title(t), label)
+        titles = [t for f in corpus.films for t in (f.title, *f.aliases, *subtitles(f))] + list(typed)
         facts = FilmFactsByFilm(doc_groups, corpus.documents)
         docs = corpus.documents
         doc_ids = docs.doc_ids if hasattr(docs, "doc_ids") else [d.doc_id for d in docs]

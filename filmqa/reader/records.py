@@ -23,9 +23,11 @@ ASK_ROLE = re.compile(r"\b(?:which|what)\s+(?:character|role|part)\b|\bwho (?:do
 
 
 _PLAY_WORDS = {"play", "plays", "played", "playing", "portray", "portrayed", "portrays", "role", "part", "actor", "actress", "character",
-               "cast", "star", "starred", "stars", "voice", "voiced", "film", "movie"}
+               "cast", "star", "starred", "stars", "voice", "voiced", "voices", "voicing", "film", "movie"}
+# words that ask for one version of a film's cast ("in the English dub"), not for a part
+_VERSION_WORDS = {"version", "versions", "dub", "dubbed", "original", "edition", "release"}
 # how people ask about a cast: a page that is only a cast table never uses these words, and need not
-CAST_WORDS = frozenset(_PLAY_WORDS | {"roles", "parts", "actors", "actresses", "characters", "portraying", "starring", "appear",
+CAST_WORDS = frozenset(_PLAY_WORDS | _VERSION_WORDS | {"roles", "parts", "actors", "actresses", "characters", "portraying", "starring", "appear",
                                       "appears", "appeared", "appearing", "performer", "performers"})
 
 
@@ -130,7 +132,7 @@ _AGE_WORDS = frozenset("young younger teen teenage child kid little older adult 
 def cast_lookup(qa, kb, reading: Reading):
     """(answer, supporting sentences) from cast lists, or None."""
     route = reading.route
-    if route.aspect != "cast" and not re.search(r"\bplay|\bportray|\bcharacter|\brole\b", route.resolved_question, re.I) \
+    if route.aspect != "cast" and not re.search(r"\bplay|\bportray|\bcharacter|\brole\b|\bvoic", route.resolved_question, re.I) \
             and not ASK_ROLE.search(route.resolved_question):
         return None
     facts = kb.facts.get(route.film) if route.film else None
@@ -146,7 +148,11 @@ def cast_lookup(qa, kb, reading: Reading):
     part_q = q - film_words if q - film_words - _PLAY_WORDS else q
     # words that only tell the film apart ("in the remake", "the 1974 one") are not the role's
     key = set(reading.key_terms)
+    # "in the English version": versions the lists name (a dub's language), and the one the question asks for
+    asked_version = q & {t for _, c in pairs if c.version for t in _tokens(c.version) - _PLAY_WORDS - _VERSION_WORDS}
     best: dict[str, list] = defaultdict(list)
+    order: dict[str, int] = {}
+    other_version = False
     top = 0.0
     for doc_id, c in pairs:
         actor_t, role_t = _tokens(c.actor), _tokens(c.role)
@@ -156,6 +162,7 @@ def cast_lookup(qa, kb, reading: Reading):
         if relation is None:
             # "Carmen, Ines's daughter" is not Ines: a name the list owns a relation by is not the part
             desc_t -= _tokens(" ".join(re.findall(r"(\w+)['’]s\b", c.role)))
+        version = len(asked_version & _tokens(c.version))
         a = len(q & actor_t) / max(len(actor_t), 1)
         r = len(part_q & name_t) / max(len(name_t), 1)
         d = len(part_q & desc_t) / max(len(desc_t), 1)
@@ -164,12 +171,16 @@ def cast_lookup(qa, kb, reading: Reading):
         elif max(r, d) > 0 and max(r, d) >= a:
             # "Who played Danko's wife?": a word the role lacks makes it someone else's part,
             # unless the list says it of the role ("Holly, John's wife")
-            extra = {w for w in q - role_t - actor_t - film_words - _PLAY_WORDS if key & set(analyse(w))}
+            extra = {w for w in q - role_t - actor_t - film_words - _PLAY_WORDS - _VERSION_WORDS - _tokens(c.version)
+                     if key & set(analyse(w))}
             if (relation and relation not in desc_t) or (extra and (r == 0 or (r < 1 and not d))):
                 continue
+            if asked_version and c.version and not version:
+                other_version = True  # the part's credit in another version (no English voice is the Japanese one)
+                continue
             # "Sheriff Abbot" beside "Sergeant Abbot": the role that holds more of the question's words;
-            # "Ines" is the grown-up part, not "young Ines", unless the question says young
-            score, answer = max(r, d) + 0.01 * len(q & role_t) - 0.02 * bool((role_t & _AGE_WORDS) - q), c.actor
+            # "Ines" is the grown-up part, not "young Ines", unless the question says young; "in the English dub": that version's
+            score, answer = max(r, d) + 0.01 * len(q & role_t) - 0.02 * bool((role_t & _AGE_WORDS) - q) + 0.1 * version, c.actor
         elif a > 0:
             score, answer = a, c.role
         else:
@@ -180,10 +191,11 @@ def cast_lookup(qa, kb, reading: Reading):
             best.clear()
             top = score
         best[answer].append((doc_id, c))
+        order.setdefault(answer, len(order))  # billing: of equal matches, the one the list names first
     if not best or top < 0.3:
-        return None
+        return ("", []) if other_version and not best else None
     # the same person may be written two ways across documents: group by surname tokens
-    answer = max(best, key=lambda a: (len(best[a]), -len(a)))
+    answer = max(best, key=lambda a: (len(best[a]), -order[a]))
     support = []
     for doc_id, c in best[answer]:
         ss = sentence_at(qa, doc_id, c.start)

@@ -70,7 +70,7 @@ ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "release": (r"\breleas|\bpremier|\bopen(?:ed)?\b|\bcame out\b|\bcome out\b", "released release premiere", ("released", "release date", "release")),
     "filming": (r"\bshot\b|\bfilm(?:ed|ing)\b|\blocations?\b|\bshoot(?:ing)?\b|\bphotography\b", "filmed shot location filming shooting photography", ("location", "locations", "filming locations")),
     "production": (r"\bproduc(?:er|ed|tion)", "produced producer production", ("producer", "produced by")),
-    "cast": (r"\bplay(?:ed|s)?\b|\brole|\bactor|\bactress|\bstar(?:red|s|ring)?\b|\bcast\b|\bcharacter|\bportray", "cast played role stars", ("starring",)),
+    "cast": (r"\bplay(?:ed|s)?\b|\brole|\bactor|\bactress|\bstar(?:red|s|ring)?\b|\bcast\b|\bcharacter|\bportray|\bvoic(?:e|es|ed|ing)\b", "cast played role stars", ("starring",)),
     "setting": (r"\bset in\b|\btakes? place\b|\bsetting\b", "set takes place setting plot", ()),
     "language": (r"\blanguage|\bspoken\b", "language", ("language",)),
     "country": (r"\bcountry|\bcountries|\bnationality", "country", ("country",)),
