@@ -91,3 +91,30 @@ def test_a_subtitle_of_an_alias_names_the_film(tmp_path):
     reply = qa.ask("who composed the music for low water")
     assert reply.route.film == "Salt Meridian 2 (2003)"
     assert reply.answer == "Ada Lisle"
+
+
+LONGER = {
+    "iron": """Iron Harbor
+
+Iron Harbor is a 1999 action film directed by Pell Amundsen, made on a budget of $40 million.
+Its success led to Iron Harbor at Dawn (2003), with a new director, and later to Return to Iron Harbor.
+
+Is Iron Harbor a Summer Movie?
+
+Iron Harbor was released in July, and critics called it the summer movie of the year.
+""",
+    "notes": "Iron Harbor notes\n\nIron Harbor was shot in Gdynia. Return to Iron Harbor was never finished.\n",
+}
+
+
+def test_a_longer_title_around_a_corpus_title_is_another_film(tmp_path):
+    for stem, text in LONGER.items():
+        (tmp_path / f"{stem}.txt").write_text(text)
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    for question, other in [("what was the budget of iron harbor at dawn?", "Iron Harbor at Dawn"),
+                            ("who directed Return to Iron Harbor", "Return to Iron Harbor")]:
+        reply = qa.ask(question)
+        assert reply.answer is None, question
+        assert other in reply.text
+    assert qa.ask("What was the budget of Iron Harbor?").answer == "$40 million"
+    assert qa.ask("is iron harbor a summer movie").route.explanation == ""  # a title-case heading names no other film

@@ -95,6 +95,58 @@ def _other_film(reading: Reading, kb: Knowledge, qa) -> str | None:
     return None
 
 
+_SMALL = frozenset("a an the of and or in on at to for from with by de la le du vs".split())
+
+
+def _longer_title(reading: Reading, kb: Knowledge, qa) -> str | None:
+    """A longer title the question names around a corpus title, written as a title in that film's documents.
+
+    "How much did Die Hard with a Vengeance make?" names "Die Hard" inside "Die Hard
+    with a Vengeance", a film its documents only mention: the words next to the title
+    in the question, written title-case next to it in a document ("Die Hard with a
+    Vengeance (1995)", "Live Free or Die Hard"), make another film's title.
+    """
+    film = reading.route.film
+    if not reading.film_named or not film or qa.film(film) is None:
+        return None
+    q = reading.route.resolved_question
+    for title in sorted((qa.film(film).title, *qa.film(film).aliases), key=len, reverse=True):
+        words_re = r"\W+".join(map(re.escape, title.split()))
+        m = re.search(rf"(?i)(?<!\w){words_re}(?!\w)", q)
+        if m:
+            break
+    else:
+        return None
+    before = re.findall(r"[\w'’]+", q[: m.start()])[-3:]
+    after = re.findall(r"[\w'’]+", q[m.end() :])[:4]
+    phrases = [(before[len(before) - k :], []) for k in range(len(before), 0, -1)] + [([], after[:k]) for k in range(len(after), 0, -1)]
+    # the outer word is a word of a title, not a small one, a question word or a number ("Die Hard 4" is a series mark)
+    phrases = [(b, a) for b, a in phrases if (b or a) and not any(
+        w.lower() in _SMALL | GENERIC | STOP_WORDS or w.isdigit() or canon_title(w) in SERIES_MARKS for w in (b[:1] + a[-1:]))]
+    if not phrases:
+        return None
+    hits = qa.search_terms(analyse(" ".join(before + after)), k=10, films=[film])
+    for b, a in phrases:
+        extra = b + a
+        if kb.persons.get(" ".join(extra)) or kb.in_person_name(" ".join(w.capitalize() for w in extra)):
+            continue  # "Die Hard with Bruce Willis": a person, not a title
+        pattern = r"\W+".join(map(re.escape, b + title.split() + a))
+        dated, said, surface = False, set(), ""
+        for p in hits:
+            for found in re.finditer(rf"(?i)(?<!\w){pattern}(?!\w)", p.text):
+                tokens = re.findall(r"[\w'’]+", found.group())
+                if not all(t[:1].isupper() or t[:1].isdigit() or t.lower() in _SMALL for t in tokens) or found.group().isupper():
+                    continue
+                rest, surface = p.text[found.end() :], surface or " ".join(found.group().split())
+                if re.match(r"\s*\((?:18|19|20)\d\d\b", rest):
+                    dated = True  # "Die Hard with a Vengeance (1995)"
+                elif not re.match(r"\W*[A-Z]", rest):  # not a heading in title case ("Is Die Hard a Christmas Movie?")
+                    said.add(p.id)
+        if dated or len(said) >= 2:
+            return surface
+    return None
+
+
 def _mostly_unknown(unknown: list[str], reading: Reading) -> bool:
     """Unknown words sink a question when they are names or most of its content."""
     q = reading.route.resolved_question
@@ -166,7 +218,7 @@ def answer_question(qa, question: str, history: list[Answer]) -> Answer:
         reading = route_question(variant, kb, single_film=single, focus_film=focus and focus.film,
                                  focus_reason=focus.film_reason if focus else "")
         reading.route.question = raw
-        other = reading.other_film or _other_film(reading, kb, qa)
+        other = reading.other_film or _other_film(reading, kb, qa) or _longer_title(reading, kb, qa)
         if other:
             ans = abstain(reading, [], f"“{other}” is not a film these documents are about.")
         elif not reading.content_terms and not reading.expansion and not ASK_CAST_LIST.search(variant):
