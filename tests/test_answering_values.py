@@ -128,3 +128,17 @@ def test_a_fact_sheet_line_disagrees_with_the_infobox(tmp_path):
     reply = qa.ask("How long is Copper Lantern?")
     assert {v.value for v in reply.conflicts[0].values} == {"112 minutes", "106 minutes"} if reply.conflicts else False, reply.text
     assert any("Running time: 106 minutes" in c.quote for c in reply.citations)
+
+
+def test_an_age_rating_is_not_a_critics_score(tmp_path):
+    qa = small_corpus(tmp_path, a=("Copper Lantern\n\nCopper Lantern is a 1961 Italian drama film directed by Ann Lowe. "
+                                   "On Rotten Tomatoes it holds a 91% rating, with an average rating of 7.9/10.\n\n"
+                                   "==Release==\nThe censors classified it as PG-13 in the United States, where it opened in May 1961.\n"),
+                      b=("# Copper Lantern (1961): distributor notes\n\nNotes on Copper Lantern (1961) for cinemas.\n\n"
+                         "- **Certificate:** 12 (United Kingdom)\n- **Language:** Italian\n"))
+    reply = qa.ask("What is Copper Lantern rated?")
+    assert reply.answer in ("PG-13", "12"), reply.text
+    us = qa.ask("what certificate did copper lantern get in the US")
+    assert us.answer == "PG-13", us.text
+    assert "classified it as PG-13" in us.citations[0].quote
+    assert qa.ask("What is Copper Lantern rated in the UK?").answer == "12"

@@ -20,7 +20,7 @@ from ..corpus.structure import split_field
 from ..corpus.films import foreign_spans, normalise_title
 from ..models import Answer, AnswerType, Citation, Conflict, ConflictValue, Passage, PassageRef, Sentence
 from ..retriever.analysis import analyse
-from .extract import DURATION, PLACE_CUE, extract, find_lower_places, find_span, find_titles, fmt_money, split_money_norm, title_cue
+from .extract import DURATION, PLACE_CUE, extract, find_certificate, find_lower_places, find_span, find_titles, fmt_money, split_money_norm, title_cue
 from .knowledge import Knowledge, split_names
 from .router import Reading, asked_unit, films_named
 
@@ -165,6 +165,7 @@ def score_sentences(qa, reading: Reading, hits: list[Passage], extra: list[tuple
     expansion = set(reading.expansion)
     top = max((p.score for p in hits), default=1.0) or 1.0
     runtime = reading.route.aspect == "runtime"  # "how long is it?": a length ("· 101 min ·") speaks of it unnamed
+    certificate = reading.route.aspect == "certificate"
     # "where was it filmed?": "film" is also the noun in every sentence ("The film follows ..."), so the
     # filming words count only in a sentence or heading that speaks of filming
     filming = reading.route.aspect == "filming" and reading.route.answer_type == T.PLACE
@@ -183,6 +184,8 @@ def score_sentences(qa, reading: Reading, hits: list[Passage], extra: list[tuple
         exp = len(expansion & (terms | section_terms))
         # with no content words of its own ("how long is it?"), the aspect's words must appear
         coverage = covered / total if keys else (1.0 if exp or (runtime and DURATION.search(s.text)) else 0.3)
+        if certificate and any(find_certificate(s.text)):
+            coverage = 1.0  # "the parents guide identifies it as R" says the rating without the question's words
         score = coverage + 0.35 * pscore / top + 0.15 * min(exp, 3) - 0.02 * rank
         # a fact sheet's "Running time: 89 minutes" names its field as an infobox does
         field_key = infobox_key or (m.group("k").strip().lower() if (m := FACT_LINE.match(s.text)) else None)
@@ -334,7 +337,7 @@ def _question_places(reading: Reading) -> set[str]:
 
 # "released in the UK", "gross in Japan", "open in UK cinemas": a market the question asks a value for
 _IN_MARKET = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?P<p>(?:[A-Z][\w.]*|uk|u\.k\.|usa|us|u\.s\.)(?:\s+(?:of\s+)?[A-Z][\w.]*)*)")
-_MARKET_VALUES = {T.MONEY, T.DATE, T.NUMBER}
+_MARKET_VALUES = {T.MONEY, T.DATE, T.NUMBER, T.SCORE}  # a certificate differs by country too
 _NORTH_AMERICA = {"United States", "Canada", "North America"}
 
 
@@ -560,6 +563,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                     first = re.split(r"\s*[,;|]\s*|\s+\(", value_part.strip())[0].strip()
                     if first and (first[0].isupper() or first[0].isdigit()):
                         found = [(first, first, offset0 + value_part.find(first))]
+        elif ext_type == T.SCORE and reading.route.aspect == "certificate":
+            found = list(find_certificate(text))  # "what is it rated?": an age rating, not a critics' score
         elif ext_type == T.DURATION and reading.route.aspect != "runtime":
             found = list(find_span(text))  # "how long after ...", "for how long ...": not the film's length
         elif ext_type == T.PLACE and _PLAIN_WHERE.search(reading.route.resolved_question):

@@ -150,6 +150,27 @@ def find_score(s: str):
         yield g, "grade " + g, m.start()
 
 
+# an age rating, said after a word that says it is one: "rated R", "MPAA rating | R", "Cert 12A", "identifies it as PG-13"
+CERT_CUE = re.compile(r"\b(?:rated|(?:age |mpaa |mpa |bbfc |content )?rating|certificate|certified|cert\.?|classification|classified|"
+                      r"MPAA|MPA|BBFC|identifies it as)\b", re.I)
+_CERT = re.compile(r"(?<![\w'’.-])(?P<c>PG-13|PG|NC-17|G|R|X|U|12A|12|15|18|R18|TV-(?:Y7|Y|G|PG|14|MA)|Not [Rr]ated|Unrated|NR)(?![\w'’-]|\.\d)")
+
+
+def find_certificate(s: str):
+    """Age ratings in a sentence, each within a few words after a cue ("Certificate: U (United Kingdom), PG (United States)")."""
+    seen = set()
+    for cue in CERT_CUE.finditer(s):
+        window = s[cue.end() : cue.end() + 60]
+        for m in _CERT.finditer(window):
+            gap = window[: m.start()]
+            if re.search(r"[.;!?]\s", gap) or re.search(r"\d", gap.split("(")[0] if not seen else ""):
+                break  # another sentence or a score ("rating of 6.2/10") first
+            at = cue.end() + m.start()
+            if at not in seen:
+                seen.add(at)
+                yield m.group("c"), m.group("c").upper(), at
+
+
 def _norm_date(text: str) -> str:
     return re.sub(r"[.,]|(?<=\d)(?:st|nd|rd|th)", "", text).lower()
 

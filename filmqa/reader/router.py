@@ -34,6 +34,8 @@ _TYPE_RULES: list[tuple[str, AnswerType]] = [
     (r"\bhow long\b|\bruntime\b|\brun ?time\b|\brunning time\b|\bduration\b|\bhow many minutes\b|\blength of\b", T.DURATION),
     (r"\bhow much\b|\bbudget\b|\bgross(?:ed)?\b|\bbox[- ]office (?:take|total|earnings|gross)\b|\bearn(?:ed|ings)?\b|\bcost\b|\bsalary\b|\bpaid\b|\brevenue\b|\bmake\b.*\bmoney\b", T.MONEY),
     (r"\bwho(?:'s|’s| is| was| will be)? distribut\w*\b|\bwhere (?:can|could|do|does|to|should) (?:i |we |you |one )?(?:stream|watch|rent|buy)\b|\bwhat (?:studio|company|companies|distributor|label|publisher)\b|\bwhich (?:studio|company|distributor|publisher)\b|\b(?:studio|distributor|production company|publisher)\b", T.ORGANISATION),
+    # "what is it rated?", "what certificate did it get?", "MPAA rating": an age rating
+    (r"\brated\s*(?:in\b[^?]*)?\??\s*$|\bage rating\b|\bcertificat|\bmpaa\b|\bbbfc\b|\bparental (?:rating|guidance)\b|\bcontent rating\b", T.SCORE),
     (r"\brotten tomatoes\b|\bcinemascore\b|\bmetacritic\b|\bimdb\b|\brating\b|\bgrade\b|\bscore did\b|\bscored\b.*\b(?:out of|on)\b|\bpercent\b|\bout of (?:10|ten|5|five)\b|\bstars? did\b", T.SCORE),
     (r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:actor|actress|director|composer|writer|producer|cinematographer|editor|person|character)\b|\bname of the (?:actor|director|composer|character)\b", T.PERSON),
     # "What is the name of Ridzik's dog?", "what was his partner's name?": a name asked for (not a film's or a place's)
@@ -55,6 +57,8 @@ ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "runtime": (r"\bhow long is\b|\bhow long does\b|\bruntime|\brun ?time|\brunning time|\bhow many minutes|\blength of the (?:film|movie)|\bruns? for\b", "runtime minutes running min", ("runtime", "running time")),
     "budget": (r"\bbudget|\bcost\b|\bcosts\b", "budget production", ("budget",)),
     "box office": (r"\bgross|\bbox[- ]office|\bearn|\brevenue|\bcommercial|\bsuccess|\bhit\b|\bflop|\bmoney|\bhow much did .* make\b|\btakings\b", "gross box office grossed earned", ("gross", "box office")),
+    "certificate": (r"\brated\s*(?:in\b[^?]*)?\??\s*$|\bage rating|\bcertificat|\bmpaa\b|\bmpa rating|\bbbfc\b|\bparental (?:rating|guidance)|\bcontent rating",
+                    "rated rating certificate mpaa bbfc", ("rating", "certificate", "mpaa rating", "mpa rating", "age rating", "cert", "rated")),
     "reception": (r"\bcritic|\breview|\brotten|\btomatoes|\brating|\breception|\bcinemascore|\bgrade|\bconsensus|\bmetacritic|\baudiences? (?:polled|gave)", "critics reviews rating reception", ()),
     "home media": (r"\bstream|\bdvd|\bblu-?ray|\bvhs|\bhome (?:media|video|release)|\bcassette|\blaserdisc|\bvideo release|\bon video\b", "dvd blu ray vhs home media release stream streaming", ()),
     "casting": (r"\bcasting\b", "casting", ("casting",)),
