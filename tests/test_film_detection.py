@@ -93,3 +93,17 @@ def test_an_answer_ending_in_a_full_stop_gets_no_second_one(tmp_path):
     assert reply.text.startswith("Ron Howard.\n")
     from filmqa.reader.composer import _full_stop
     assert _full_stop("48 Hrs.") == "48 Hrs." and _full_stop("Walter Hill") == "Walter Hill."
+
+
+def test_a_title_of_common_words_counts_only_where_it_is_written_as_a_title(tmp_path):
+    """A forum thread about "Glass Road" that says "the crossing" five times is not about a film called The Crossing."""
+    (tmp_path / "glass.txt").write_text("Glass Road\n\nGlass Road is a 2008 documentary film directed by Uma Petrov.\n"
+                                        "It was later remade as a feature, The Crossing (2015).\n")
+    (tmp_path / "forum.txt").write_text(
+        "Thread: Just watched Glass Road\n\nFinally saw Glass Road. The footage of the crossing is unreal, "
+        "and the crossing itself took an hour. I read about the crossing before, but the crossing on film is another thing. "
+        "Was the crossing really filmed by one person? Also, is The Crossing worth it?\n")
+    from filmqa import FilmQA
+
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    assert qa.document("forum.txt").films == ["Glass Road (2008)"]

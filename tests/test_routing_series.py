@@ -118,3 +118,12 @@ def test_a_longer_title_around_a_corpus_title_is_another_film(tmp_path):
         assert other in reply.text
     assert qa.ask("What was the budget of Iron Harbor?").answer == "$40 million"
     assert qa.ask("is iron harbor a summer movie").route.explanation == ""  # a title-case heading names no other film
+
+
+def test_documents_that_say_there_is_no_sequel_answer_no(tmp_path):
+    (tmp_path / "kite.txt").write_text("Paper Kites\n\nPaper Kites is a 2001 drama film directed by Ann Lowe.\n"
+                                       "Lowe has said she will not return to the story, and a sequel was never made.\n")
+    (tmp_path / "other.txt").write_text("Velvet Mile\n\nVelvet Mile is a 1990 drama film directed by Ann Lowe.\n")
+    reply = FilmQA.from_directory(tmp_path, cache=False).ask("Is there a sequel to Paper Kites?")
+    assert reply.answer == "No"
+    assert "a sequel was never made" in reply.citations[0].quote

@@ -56,6 +56,12 @@ def normalise_title(title: str) -> str:
     return " ".join(t.split())
 
 
+def _title_words(text: str) -> list[str]:
+    """``normalise_title(text)``'s words as written (case kept)."""
+    t = re.sub(r"'s\b", "", text.replace("’", "'"), flags=re.I)
+    return re.sub(r"[^\w\s']", " ", t).split()
+
+
 @dataclass
 class DocFilmEvidence:
     """Titles a document names for itself (strong) and in passing (weak)."""
@@ -168,9 +174,14 @@ class TitleMatcher:
                 node[None] = (rank, norm)
             self._by_norm[norm] = t
 
-    def find(self, text: str) -> list[str]:
-        """Titles mentioned in ``text``, one entry per mention."""
+    def find(self, text: str, *, cased: bool = False) -> list[str]:
+        """Titles mentioned in ``text``, one entry per mention; ``cased``: only mentions written with a
+        capital (or a digit) first, as running text writes a title ("The Walk", not "the walk itself")."""
         words = normalise_title(text).split(" ")
+        if cased:
+            written = _title_words(text)
+            if len(written) != len(words):
+                cased = False  # (a letter whose lower case is longer: word for word no longer)
         trie = self._trie
         found: list[str] = []
         after = 0  # where the last match ended: matches do not overlap
@@ -188,7 +199,7 @@ class TitleMatcher:
                     break
                 node = node[words[j]]
                 j += 1
-            if best is not None:
+            if best is not None and (not cased or written[i][:1].isupper() or written[i][:1].isdigit()):
                 found.append(self._by_norm[best[1]])
         return found
 
@@ -228,7 +239,9 @@ def detect_films(docs: list[tuple[str, str, DocFilmEvidence]]) -> tuple[list[Fil
     matcher = TitleMatcher(list(display.values()))
     primary: dict[str, list[str]] = {}
     for doc_id, text, ev in docs:
-        counts = Counter(alias_of.get(k, k) for k in (normalise_title(t) for t in matcher.find(text)))
+        # mentions written as titles are (capitalised); an all-lower-case document's are all its mentions
+        mentions = matcher.find(text, cased=True) or matcher.find(text)
+        counts = Counter(alias_of.get(k, k) for k in (normalise_title(t) for t in mentions))
         own = list(dict.fromkeys(alias_of.get(k, k) for k in (normalise_title(t) for t, _ in ev.strong) if k))
         if not own:
             # the most mentioned title named twice or more, or any title some document

@@ -4,7 +4,8 @@ The question is about X (its documents say what followed it); the answer is a
 title. When the corpus holds the sequel itself (a corpus title that extends X's,
 "Night Train" -> "Night Train II"), that film's title is the answer, cited by a
 sentence that ties the two. Otherwise the title is read after a sequel cue in
-X's documents: "followed by Y (1995)", "the sequel Y", "Y followed in 1995".
+X's documents: "followed by Y (1995)", "the sequel Y", "Y followed in 1995"; or "No" where they
+say there is none ("No sequel has been made").
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ _AFTER_CUE = re.compile(
     rf"\b(?:(?:sequels?|follow-ups?)(?!\s+(?:to|of|for)\b)|followed\s+(?:up\s+)?by|continued\s+(?:in|by|with)|next\s+(?:film|movie|installment|instalment|entry|chapter)(?:\s+(?:was|is))?)"
     rf"[,:]?\s+(?:(?:was|is|called|titled|entitled|named|the|a|an)\s+)*[\"“'‘*_]?(?P<t>{TITLE_PATTERN})"
 )
+# "No sequel has been made", "there has been no film sequel", "a sequel was never made"
+_NO_SEQUEL = re.compile(r"\b(?:no|never\s+(?:got|had|made|received)\s+a)\s+(?:\w+\s+){0,2}(?:sequels?|follow-ups?)\b(?!\s+to\b)"
+                        r"|\b(?:sequels?|follow-ups?)\s+(?:was|were|has|have|had)\s+(?:\w+\s+)?(?:never|not)\s+(?:been\s+)?(?:made|produced|released)\b", re.I)
 _BEFORE_CUE = re.compile(rf"(?P<t>{TITLE_PATTERN})\s+(?:followed|came next|was next)\b")
 
 
@@ -66,6 +70,7 @@ def sequel_lookup(qa, kb, reading: Reading):
                     support.setdefault((doc_id, ss.sentence.start), ss)  # passages overlap: a sentence once
         return (nxt.title, list(support.values())[:3]) if support else None
     mine = {n.lower() for n in (own.title, *own.aliases)}
+    denial = None
     for doc_id, s in _sentences(qa, [film]):
         for pattern in (_AFTER_CUE, _BEFORE_CUE):
             for m in pattern.finditer(s.text):
@@ -75,4 +80,6 @@ def sequel_lookup(qa, kb, reading: Reading):
                 ss = sentence_at(qa, doc_id, s.start)
                 if ss:
                     return title, [ss]
-    return None
+        if denial is None and _NO_SEQUEL.search(s.text):
+            denial = sentence_at(qa, doc_id, s.start)
+    return ("No", [denial]) if denial else None  # "No sequel has been made."
