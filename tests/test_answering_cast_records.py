@@ -205,3 +205,25 @@ def test_a_follow_up_fragment_asks_the_last_question_again(tmp_path):
 def test_a_part_no_list_names_is_not_answered_with_the_leads(qa):
     # the infobox names the leads; nobody is credited as the harbourmaster
     assert qa.ask("who plays the harbourmaster in copper heron?").answer is None
+
+
+REVIEW_ONLY = """Paper Kite review: small, sweet and windy
+
+Paper Kite is a 2021 Welsh family film directed by Non Pryce. Gwen Parry (Elin Rhys), a shy kite-maker, enters a
+contest on the cliffs at Rhossili with her grandson Tomos (Dafydd Hale). Her rival Mrs Bevan (Carys Lloyd), the
+contest's champion for thirty years, is not amused. The prize money (£500) would save Gwen's shop in Swansea Market (Wales).
+"""
+
+
+def test_parts_named_in_prose_with_their_players_in_brackets(tmp_path):
+    qa = small_corpus(tmp_path, kite=REVIEW_ONLY)
+    reply = qa.ask("who plays gwen parry?")
+    assert reply.answer == "Elin Rhys", reply.text
+    assert "Gwen Parry (Elin Rhys)" in reply.citations[0].quote
+    # what the sentence says of the part around the name finds it too
+    assert qa.ask("who played gwen's grandson in paper kite").answer == "Dafydd Hale"
+    assert qa.ask("who plays her rival?").answer == "Carys Lloyd"
+    # the possessive typed without its apostrophe, the relation with a word before it
+    assert qa.ask("who plays gwens young grandson").answer == "Dafydd Hale"
+    # a bracketed sum or place is no player
+    assert {c.actor for d in qa.documents for c in d.cast} == {"Elin Rhys", "Dafydd Hale", "Carys Lloyd"}

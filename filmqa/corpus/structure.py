@@ -358,6 +358,33 @@ def _rendered_infobox(text: str, lines: list[tuple[int, int, str]], i: int) -> t
     return j, out
 
 
+# "Poppy Galloway (Imelda Roche), a London wedding planner", "her boyfriend Oliver (Fergus Laing)": a part
+# named in prose with its player in brackets; the words around it say what the part is
+_PROSE_NAME = r"(?:Mc|Mac|O['’]|De|Di|Le|La)?[A-Z][\w'’-]*"
+_PROSE_CREDIT = re.compile(
+    rf"(?:\b(?P<pre>(?i:his|her|their|the|a|an)\s+(?:[a-z-]+\s+){{0,2}}))?"
+    rf"(?<![\w'’-])(?P<role>{_PROSE_NAME}(?:\s+{_PROSE_NAME}){{0,2}})\s+\((?P<actor>{_PROSE_NAME}(?:\s+(?:[A-Z]\.\s+)?{_PROSE_NAME}){{1,2}})\)"
+    rf"(?:,\s+(?P<post>(?:a|an|the|his|her|their)\s+[^,.;:()\n]{{3,60}}?)(?=[,.;:]))?")
+# bracketed names that are no player: places, companies, prizes ("Universal (United States)", "Best Music (Yann Tiersen)")
+_NOT_A_PART = re.compile(r"(?i)\b(?:best|award|awards|prize|oscar|festival|pictures|films?|studios?|records|productions?|"
+                         r"entertainment|company|university|states|kingdom|republic|county|city|street|avenue|plaza|tower|building|hall|park|"
+                         r"station|airport|hotel|square|bridge|theat(?:re|er)|museum|church|school|college)\b|^(?:Los|Las|San|Santa|New|Saint|St|Fort|Mount|Lake)\b")
+
+
+def prose_cast(text: str, start: int, end: int) -> list[CastCredit]:
+    """``Role (Actor)`` credits said in a line of prose."""
+    out = []
+    for m in _PROSE_CREDIT.finditer(text, start, end):
+        role, actor = m.group("role"), m.group("actor")
+        if _NOT_A_PART.search(role) or _NOT_A_PART.search(actor) or role.split()[0] in ("The", "A", "An", "In", "On", "At", "As", "And"):
+            continue
+        said = ", ".join(x.strip() for x in (m.group("pre"), m.group("post")) if x)
+        s = m.start("role") if m.group("pre") is None else m.start("pre")
+        credits_role = f"{role}, {said}" if said else role
+        out.append(CastCredit(actor=actor, role=credits_role, start=s, end=m.end()))
+    return out
+
+
 def segment(text: str) -> Layout:
     """Split a raw document into blocks and parse the records it carries."""
     layout = Layout()
@@ -552,6 +579,8 @@ def segment(text: str) -> Layout:
         else:
             para += 1
         blocks.append(Block("prose", s, e, section, text=cleaned, para=para, run=run))
+        if "(" in line:
+            layout.cast.extend(prose_cast(text, s, e))
         last_prose_end_punct = bool(_SENTENCE_END.search(line))
         prev_blank = False
     tabled = table_cast(layout.table_rows)

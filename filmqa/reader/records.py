@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from ..corpus.films import fold_accents, normalise_title
 from ..models import Passage
-from ..retriever.analysis import STOP_WORDS, analyse
+from ..retriever.analysis import STOP_WORDS, analyse, fold
 from .composer import _MARKED, _QUALIFIERS, FACT_LINE, FILMING_SAID, ScoredSentence
 from .extract import PLACE_CUE, YEAR
 from .router import GENERIC, Reading, asked_unit
@@ -129,6 +129,13 @@ _ROLE_DESCRIBED = re.compile(r",|\s+[(–—-]\s*|\s+-\s+")
 _AGE_WORDS = frozenset("young younger teen teenage child kid little older adult elderly".split())
 
 
+def _apostrophes(question: str, pairs) -> str:
+    """"poppys boyfriend" typed for "Poppy's boyfriend": a credited name with an s after it is a possessive."""
+    names = {t for _, c in pairs for t in _tokens(_ROLE_DESCRIBED.split(c.role, 1)[0]) | _tokens(c.actor)}
+    return re.sub(r"\b([A-Za-z]{2,})s\b(?!['’])", lambda m: m.group(1) + "'s" if fold(m.group(1)) in names and fold(m.group()) not in names
+                  else m.group(), question)
+
+
 def cast_lookup(qa, kb, reading: Reading):
     """(answer, supporting sentences) from cast lists, or None."""
     route = reading.route
@@ -139,9 +146,12 @@ def cast_lookup(qa, kb, reading: Reading):
     pairs = facts.cast if facts else [p for f in kb.facts.values() for p in f.cast]
     if not pairs:
         return None
-    q = _tokens(route.resolved_question) - {w for w in GENERIC}
+    question = _apostrophes(route.resolved_question, pairs)
+    q = _tokens(question) - {w for w in GENERIC}
     film_words = _tokens(re.sub(r"\(\d{4}\)", "", route.film or ""))
-    rel = re.search(r"['’]s\s+(?:\w+\s+)?([a-z]+)\b", route.resolved_question)
+    # "Danko's wife", "Poppy's ex-boyfriend", "her older brother": the relation noun, past a word that only qualifies it
+    rel = re.search(r"['’]s\s+(?:(?:ex|former|late|young|younger|old|older|elder|eldest|twin|best|real|own|new|first|second)\b[\s-]*)?([a-z]+)\b",
+                    question)
     relation = rel.group(1) if rel and rel.group(1) not in _PLAY_WORDS and rel.group(1) not in STOP_WORDS else None  # "Venn's wife"
     want_role = bool(ASK_ROLE.search(route.resolved_question))
     # "who plays Nino in Amelie": the title's words only name the film, unless they are all the part asked ("who plays Amelie")
@@ -173,6 +183,8 @@ def cast_lookup(qa, kb, reading: Reading):
             # unless the list says it of the role ("Holly, John's wife")
             extra = {w for w in q - role_t - actor_t - film_words - _PLAY_WORDS - _VERSION_WORDS - _tokens(c.version)
                      if key & set(analyse(w))}
+            if relation and relation in desc_t:
+                extra = set()  # "Ivy, his sister": the list states the relation, its owner is the one the question names
             if (relation and relation not in desc_t) or (extra and (r == 0 or (r < 1 and not d))):
                 continue
             if asked_version and c.version and not version:
