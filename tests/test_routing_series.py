@@ -127,3 +127,10 @@ def test_documents_that_say_there_is_no_sequel_answer_no(tmp_path):
     reply = FilmQA.from_directory(tmp_path, cache=False).ask("Is there a sequel to Paper Kites?")
     assert reply.answer == "No"
     assert "a sequel was never made" in reply.citations[0].quote
+
+
+def test_a_bare_part_number_names_that_part_of_the_series(qa):
+    assert qa.ask("where was part 2 shot?").route.film == "Harbour Lights 2 (2004)"
+    budget = qa.ask("how much did the second film cost?")
+    assert budget.route.film == "Harbour Lights 2 (2004)"
+    assert budget.answer == "$30 million"

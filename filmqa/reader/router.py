@@ -459,6 +459,26 @@ def series_member(film: str, kb: Knowledge, *, later: bool) -> str | None:
 
 
 # "Danko's wife", "the harbour pilot's wife"
+_PART = re.compile(r"\bpart\s+(?P<n>ii|iii|iv|v|vi|[2-6]|two|three|four|five|six)\b"
+                   r"|\bthe\s+(?P<ord>second|third|fourth|fifth)\s+(?:film|movie|one|installment|instalment|entry|chapter)\b", re.I)
+_ORDINAL = {"second": "ii", "third": "iii", "fourth": "iv", "fifth": "v"}
+
+
+def _numbered_part(q: str, kb: Knowledge, focus_film: str | None) -> list[str]:
+    """The corpus film a bare part number names ("in Part II", "the second film"): the one title with that
+    number, of the series in focus when there is one."""
+    m = _PART.search(q)
+    if not m:
+        return []
+    mark = canon_title(m.group("n")) if m.group("n") else _ORDINAL[m.group("ord").lower()]
+    members = [(t, label) for t, label in _TitleIndex.of(kb).titles if t.endswith(" " + mark)]
+    if focus_film and len(members) > 1:
+        stem = canon_title(focus_film.rsplit(" (", 1)[0]).removesuffix(" " + mark)
+        members = [(t, label) for t, label in members if t.startswith(stem + " ")]
+    labels = list(dict.fromkeys(label for _, label in members))
+    return labels if len(labels) == 1 else []
+
+
 _POSSESSED = re.compile(r"(?:\b(?P<name>[A-Z][\w-]*)|\bthe\s+(?:[a-z]+\s+)?(?P<one>[a-z]{3,}))['’]s\s+(?:(?:first|last|real|full|own|main|best)\s+)?(?P<noun>[a-z]{3,})\b")
 _NOT_RELATION = frozenset("film movie character role part performance career name rank title first last full budget score music".split())
 
@@ -522,8 +542,12 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
     if sequel_asked:
         atype = T.TITLE  # the answer is the sequel's title, found in the documents of the film it follows
         series = None
+    if not films and not other_film:
+        films = _numbered_part(q, kb, focus_film)
+        if films:
+            film_reason = "the part of the series the question numbers"
     if films:
-        film, film_reason = films[0], "named in the question"
+        film, film_reason = films[0], film_reason or "named in the question"
         base = "the film named in the question"
         aspects = aspects_of(_without_title(nq, film))  # "did Die Hard 2 win any awards?" asks nothing of dying
     elif focus_film:
