@@ -142,3 +142,16 @@ def test_an_age_rating_is_not_a_critics_score(tmp_path):
     assert us.answer == "PG-13", us.text
     assert "classified it as PG-13" in us.citations[0].quote
     assert qa.ask("What is Copper Lantern rated in the UK?").answer == "12"
+
+
+def test_a_sites_own_rating_is_read_from_its_page(tmp_path):
+    qa = small_corpus(tmp_path, a=("Copper Lantern\n\nCopper Lantern is a 1961 Italian drama film directed by Ann Lowe. "
+                                   "On Rotten Tomatoes it holds a 91% rating, with an average rating of 7.9/10.\n"),
+                      b=("This site uses cookies. We use cookies to personalise content. Accept all | Reject | Settings\n"
+                         "REEL & RUST — old films, one reel at a time\nHome | Reviews | About\n\n"
+                         "Copper Lantern (1961): a quiet Roman gem\nPosted by Ida Wren | May 2, 2021\n\nVerdict: 3 out of 5 lanterns\n\n"
+                         "Copper Lantern is slow but lovely, and the critics agree: it is sitting at 91% on Rotten Tomatoes. "
+                         "Ann Lowe shoots Rome like a postcard.\n\n© 2021 Reel & Rust. All rights reserved.\n"))
+    reply = qa.ask("what did reel & rust rate copper lantern")
+    assert reply.answer == "3 out of 5", reply.text  # the site's verdict, not the aggregator it quotes
+    assert "Verdict: 3 out of 5" in reply.citations[0].quote

@@ -20,7 +20,7 @@ from ..corpus.structure import split_field
 from ..corpus.films import foreign_spans, normalise_title
 from ..models import Answer, AnswerType, Citation, Conflict, ConflictValue, Passage, PassageRef, Sentence
 from ..retriever.analysis import analyse
-from .extract import DURATION, PLACE_CUE, extract, find_certificate, find_lower_places, find_span, find_titles, fmt_money, split_money_norm, title_cue
+from .extract import DURATION, PLACE_CUE, extract, find_certificate, find_score, find_lower_places, find_span, find_titles, fmt_money, split_money_norm, title_cue
 from .knowledge import Knowledge, split_names
 from .router import Reading, asked_unit, films_named
 
@@ -166,6 +166,8 @@ def score_sentences(qa, reading: Reading, hits: list[Passage], extra: list[tuple
     top = max((p.score for p in hits), default=1.0) or 1.0
     runtime = reading.route.aspect == "runtime"  # "how long is it?": a length ("· 101 min ·") speaks of it unnamed
     certificate = reading.route.aspect == "certificate"
+    by_site = reading.route.answer_type == T.SCORE and not certificate
+    masthead = functools.lru_cache(maxsize=None)(lambda doc_id: masthead_terms(qa, doc_id, reading.route.resolved_question, reading.key_terms))
     # "where was it filmed?": "film" is also the noun in every sentence ("The film follows ..."), so the
     # filming words count only in a sentence or heading that speaks of filming
     filming = reading.route.aspect == "filming" and reading.route.answer_type == T.PLACE
@@ -180,6 +182,10 @@ def score_sentences(qa, reading: Reading, hits: list[Passage], extra: list[tuple
             section_terms = section_terms - _FILMING_STEMS if not FILMING_SAID.search(p.section or "") else section_terms
         fld = split_field(s.text) if p.section == "Infobox" else None
         infobox_key = fld[0] if fld else None
+        if by_site:
+            # "what rating did Popcorn Pulse give it?": a page of that site ("POPCORN PULSE ... © Popcorn Pulse") speaks for it
+            section_terms = section_terms | masthead(p.doc_id)
+            pscore += 0.3 * top if any(find_score(s.text)) else 0.0
         covered = sum(w for t, w in weights.items() if alts[t] & terms or (alts[t] & section_terms and len(keys) > 1))
         exp = len(expansion & (terms | section_terms))
         # with no content words of its own ("how long is it?"), the aspect's words must appear
@@ -203,6 +209,35 @@ def score_sentences(qa, reading: Reading, hits: list[Passage], extra: list[tuple
             seen.add(key)
             unique.append(ss)
     return unique
+
+
+_AGGREGATOR = re.compile(r"\b(?:rotten tomatoes|tomatometer|metacritic|imdb|cinemascore|letterboxd)\b", re.I)
+
+
+def masthead_terms(qa, doc_id: str, question: str, key_terms: list[str]) -> set[str]:
+    """The question's words that name the page's site ("what did Popcorn Pulse give it?" on a page that opens
+    "POPCORN PULSE"): a whole run of the question's key words, written capitalised in the page's first or last lines."""
+    ids = qa.passage_range(doc_id)
+    if not len(ids):
+        return set()
+    first, last = qa.passages[ids[0]], qa.passages[ids[-1]]
+    head = " ".join(f"{first.text[:300]} {last.text[-300:]}".split())
+    keys = set(key_terms)
+    runs: list[list[str]] = [[]]
+    for w in re.findall(r"[\w'’]+|&", question):
+        stem = analyse(w)
+        if (stem and stem[0] in keys) or (w == "&" and runs[-1]):
+            runs[-1].append(w)
+        elif runs[-1]:
+            runs.append([])
+    out: set[str] = set()
+    for run in runs:
+        while run and run[-1] == "&":
+            run = run[:-1]
+        m = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, run)) + r"(?!\w)", head, re.I) if run else None
+        if m and m.group()[:1].isupper():
+            out.update(analyse(" ".join(run)))
+    return out
 
 
 FACT_LINE = re.compile(r"^\W*(?P<k>[A-Za-z][\w /-]{1,30}?)\s*(?::|\s\|)\s+\S")  # "Running time: 89 minutes", "Runtime | 131 min"
@@ -608,6 +643,11 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 bonus += _qualifier_fit(text, offset, surface, q_quals, q_places)
                 if q_quals & _MARKED:
                     fits = (q_quals & _MARKED) <= _qualifiers_near(text, offset, surface)
+            if atype == T.SCORE and reading.key_terms:
+                # "what did Popcorn Pulse give it?": a score the sentence credits to an aggregator the question does not name
+                said = {m.group().lower() for m in _AGGREGATOR.finditer(text)}
+                if said - {m.group().lower() for m in _AGGREGATOR.finditer(reading.route.resolved_question)}:
+                    bonus -= 0.5
             if atype == T.MONEY and reading.route.aspect in _MONEY_SIDES:
                 bonus += money_side_fit(text, offset, reading.route.aspect)
             if ext_type == T.PLACE and surface[:1].islower():
@@ -956,7 +996,8 @@ def _score_kind(question: str) -> str | None:
     if re.search(r"\bgrade\b|\bcinemascore\b", q):
         return "grade"
     if re.search(r"\baverage\b|\buser rating\b|\baudience rating\b", q):
-        return "10"
+        # out of ten, as aggregators give it -- unless the question names another site ("average rating on Frameboxd")
+        return None if re.search(r"\b(?:on|from|at|by)\s+(?!rotten\b|imdb\b|metacritic\b|the\b|it\b)[a-z]\w+\s*\??\s*$", q) else "10"
     if re.search(r"\bmetacritic\b|\bmetascore\b", q):
         return "100"
     if re.search(r"\brotten tomatoes\b|\btomatometer\b|\bapproval\b|\bpercent|%", q):

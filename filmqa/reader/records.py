@@ -14,8 +14,8 @@ from collections import defaultdict
 from ..corpus.films import fold_accents, normalise_title
 from ..models import Passage
 from ..retriever.analysis import STOP_WORDS, analyse, fold
-from .composer import _MARKED, _QUALIFIERS, FACT_LINE, FILMING_SAID, ScoredSentence
-from .extract import PLACE_CUE, YEAR
+from .composer import _MARKED, _QUALIFIERS, FACT_LINE, FILMING_SAID, ScoredSentence, masthead_terms
+from .extract import PLACE_CUE, YEAR, find_score
 from .router import GENERIC, Reading, asked_unit
 
 _ROLE_NOISE = {"capt", "captain", "det", "sgt", "lt", "cmdr", "lieutenant", "sergeant", "detective", "commander", "dr", "mr", "mrs", "the"}
@@ -87,6 +87,14 @@ def record_sentences(qa, kb, reading: Reading) -> list:
                     for sent in qa.passages[pid].sentences:
                         m = FACT_LINE.match(sent.text)
                         if m and m.group("k").strip().lower() in keys:
+                            add(doc_id, sent.start)
+    if route.answer_type.value == "score" and route.aspect != "certificate" and reading.key_terms:
+        # "what rating did Saddle & Screen give it?": the scores on that site's own page ("Our rating: 4 out of 5")
+        for doc_id in qa.film(route.film).doc_ids if films and qa.film(route.film) else ():
+            if masthead_terms(qa, doc_id, route.resolved_question, reading.key_terms):
+                for pid in qa.passage_range(doc_id):
+                    for sent in qa.passages[pid].sentences:
+                        if any(find_score(sent.text)):
                             add(doc_id, sent.start)
     wanted = {a for t in reading.key_terms for a in reading.alternatives.get(t, {t})}
     if wanted and route.film and qa.film(route.film):

@@ -36,7 +36,7 @@ _TYPE_RULES: list[tuple[str, AnswerType]] = [
     (r"\bwho(?:'s|’s| is| was| will be)? distribut\w*\b|\bwhere (?:can|could|do|does|to|should) (?:i |we |you |one )?(?:stream|watch|rent|buy)\b|\bwhat (?:studio|company|companies|distributor|label|publisher)\b|\bwhich (?:studio|company|distributor|publisher)\b|\b(?:studio|distributor|production company|publisher)\b", T.ORGANISATION),
     # "what is it rated?", "what certificate did it get?", "MPAA rating": an age rating
     (r"\brated\s*(?:in\b[^?]*)?\??\s*$|\bage rating\b|\bcertificat|\bmpaa\b|\bbbfc\b|\bparental (?:rating|guidance)\b|\bcontent rating\b", T.SCORE),
-    (r"\brotten tomatoes\b|\bcinemascore\b|\bmetacritic\b|\bimdb\b|\brating\b|\bgrade\b|\bscore did\b|\bscored\b.*\b(?:out of|on)\b|\bpercent\b|\bout of (?:10|ten|5|five)\b|\bstars? did\b", T.SCORE),
+    (r"\brotten tomatoes\b|\bcinemascore\b|\b(?:did|does|do)\b.+\brate\b|\bmetacritic\b|\bimdb\b|\brating\b|\bgrade\b|\bscore did\b|\bscored\b.*\b(?:out of|on)\b|\bpercent\b|\bout of (?:10|ten|5|five)\b|\bstars? did\b", T.SCORE),
     (r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:actor|actress|director|composer|writer|producer|cinematographer|editor|person|character)\b|\bname of the (?:actor|director|composer|character)\b", T.PERSON),
     # "What is the name of Ridzik's dog?", "what was his partner's name?": a name asked for (not a film's or a place's)
     (r"\bwhat(?:'s|’s| is| was| were) (?:the )?names? of (?!(?:the |a |this |that |his |her |its )?(?:film|movie|sequel|book|novel|song|album|band|show|series|episode|town|city|country|place|location|street|bar|club|restaurant|studio|company)\b)"
@@ -101,7 +101,7 @@ PHRASES: list[tuple[str, str]] = [
 
 # Words that only say what kind of answer is wanted: they need not appear near it.
 _TYPE_WORDS_OF = {
-    AnswerType.SCORE: frozenset("rating ratings score scores grade rated".split()),
+    AnswerType.SCORE: frozenset("rating ratings score scores grade rated star stars".split()),
     AnswerType.MONEY: frozenset("amount money".split()),
     AnswerType.DURATION: frozenset("time".split()),
     # "what book is it based on?": the kind of work asked for need not be named beside its title
