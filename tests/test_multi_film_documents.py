@@ -74,3 +74,42 @@ def test_the_films_own_column_stands_beside_its_other_sources(qa):
     budget = qa.ask("What was the budget of Copper Tide 2?")
     assert budget.route.film == "Copper Tide 2 (1997)"
     assert {c.value for c in budget.conflicts[0].values} == {"$12 million", "$14 million"}  # never the first film's $9 million
+
+
+PROGRAMME = """RIVERSIDE SCREENINGS 2025
+Programme and tickets
+
+Three films about the sea this year.
+
+==========================================
+
+SALT AND IRON (Sel et Fer)
+France 1999 · 104 min · French with English subtitles [ST] · Cert 12A
+Director: Odile Marchal · Studio: Gris Films
+Sat 4 October, 18:00 (subtitled) · Sun 5 October, 15:00
+
+A trawler crew fights a winter storm off Brittany.
+
+------------------------------------------
+
+GLASS HARBOUR
+UK 2004 · 97 min · English with subtitles for the hard of hearing [ST] · Cert 15
+Director: Bram Keller · Cast: Ada Moor, Ivo Lent
+Sun 5 October, 20:30 · followed by a talk with the director
+
+A lighthouse keeper's daughter returns to the island after twenty years.
+"""
+
+
+def test_a_programme_with_a_section_for_each_film_is_filed_under_each(tmp_path):
+    (tmp_path / "programme.txt").write_text(PROGRAMME)
+    (tmp_path / "salt.txt").write_text("Salt and Iron\n\nSalt and Iron is a 1999 French drama film directed by Odile Marchal.\n")
+    (tmp_path / "glass.txt").write_text("Glass Harbour\n\nGlass Harbour is a 2004 British drama film directed by Bram Keller.\n")
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    assert set(qa.document("programme.txt").films) == {"Salt and Iron (1999)", "Glass Harbour (2004)"}
+    sections = {p.section: p.films for p in qa.passages if p.doc_id == "programme.txt"}
+    assert sections["SALT AND IRON (Sel et Fer)"] == ["Salt and Iron (1999)"]
+    assert sections["GLASS HARBOUR"] == ["Glass Harbour (2004)"]
+    reply = qa.ask("what is glass harbour rated?")
+    assert reply.route.film == "Glass Harbour (2004)"
+    assert "12A" not in (reply.answer or "")

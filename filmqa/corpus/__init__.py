@@ -90,7 +90,8 @@ def _read_document(text: str, layout: Layout, body: str, splitter: SentenceSplit
     if first_block is not None and first_block.kind != "heading":
         first_heading = None
     headers = [h for row in layout.table_rows for h in row.cells]
-    ev = evidence_for(body, {fl.key: fl.value for fl in layout.infobox}, first_heading, headers)
+    ev = evidence_for(body, {fl.key: fl.value for fl in layout.infobox}, first_heading, headers,
+                      [b.text for b in blocks if b.kind == "heading"])
     lead = next((b for b in blocks if b.kind in ("heading", "prose", "item", "row")), None)
     sentences, spans = passage_spans(text, blocks, splitter) if with_passages else ([], [])
     return _DocWork(

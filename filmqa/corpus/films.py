@@ -70,6 +70,7 @@ class DocFilmEvidence:
     weak: list[tuple[str, int | None]] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)  # other titles of its own film
     compared: list[str] = field(default_factory=list)  # titles heading a table's columns ("| | Die Hard | Die Hard 2 |")
+    headings: list[str] = field(default_factory=list)  # the document's section headings
 
 
 # "MIXED BAG. Black Forest is an uneven film": a shouted verdict ending in a full
@@ -89,9 +90,9 @@ def _tidy_title(raw: str) -> str | None:
 
 
 def evidence_for(cleaned_text: str, infobox: dict[str, str], first_heading: str | None,
-                 table_headers: list[str] = ()) -> DocFilmEvidence:
-    """Collect title candidates from one document's cleaned text (and its tables' column headers)."""
-    ev = DocFilmEvidence()
+                 table_headers: list[str] = (), headings: list[str] = ()) -> DocFilmEvidence:
+    """Collect title candidates from one document's cleaned text (and its tables' column headers, its headings)."""
+    ev = DocFilmEvidence(headings=list(headings))
     ev.compared = [t for t in dict.fromkeys(_tidy_title(h) for h in table_headers) if t]
     name = infobox.get("name") or infobox.get("title")
     if name:
@@ -255,8 +256,13 @@ def detect_films(docs: list[tuple[str, str, DocFilmEvidence]]) -> tuple[list[Fil
         top = max((counts.get(k, 0) for k in own), default=0)
         extra = [k for k, c in counts.items() if k not in own and k in strong_titles and top and c >= max(3, top // 2)]
         compared = list(dict.fromkeys(k for k in (alias_of.get(n, n) for n in map(normalise_title, ev.compared)) if k in strong_titles))
-        if len(compared) >= 2:
-            extra += [k for k in compared if k not in own]
+        # or gives each its own section: a festival programme, a franchise page ("SPIRITED AWAY", "AMÉLIE", ...)
+        sectioned = list(dict.fromkeys(k for h in ev.headings for k in [_heading_film(h, matcher, alias_of)] if k in strong_titles))
+        for several in (compared, sectioned):
+            if len(several) >= 2:
+                if not ev.strong:
+                    own = []  # a guess from mentions ("Japan" of "Japan 2001 · 125 min") gives way to the films it sets out
+                extra += [k for k in several if k not in own and k not in extra]
         primary[doc_id] = list(dict.fromkeys(own + extra))
 
     _split_same_titles(docs, primary, years, display, alias_of)
@@ -274,6 +280,13 @@ def detect_films(docs: list[tuple[str, str, DocFilmEvidence]]) -> tuple[list[Fil
             labels.append(film.label)
         doc_films[doc_id] = labels
     return sorted(films.values(), key=lambda f: f.label), doc_films
+
+
+def _heading_film(heading: str, matcher: TitleMatcher, alias_of: dict[str, str]) -> str | None:
+    """The title a heading consists of ("Amélie (Le Fabuleux Destin d'Amélie Poulain)", "Man on Wire (2008)")."""
+    core = normalise_title(re.sub(r"\s*\([^()]*\)\s*$", "", heading))
+    found = [normalise_title(t) for t in matcher.find(core)]
+    return alias_of.get(found[0], found[0]) if len(found) == 1 and found[0] == core else None
 
 
 def _split_same_titles(docs, primary: dict[str, list[str]], years: dict[str, Counter], display: dict[str, str],

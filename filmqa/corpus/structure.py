@@ -70,6 +70,7 @@ _BOILERPLATE = re.compile(
     """
 )
 
+_RULE_LINE = re.compile(r"\s*([=\-_*~#+])\1{4,}\s*")
 _NOT_HEADING_END = re.compile(r"[.,;:!?…\"'”’)]$")
 
 
@@ -78,6 +79,10 @@ def _is_plain_heading(line: str, prev_blank: bool, after_heading: bool, next_lin
     words = line.split()
     if not words or len(words) > 10 or len(line) > 80:
         return False
+    # "SPIRITED AWAY (Sen to Chihiro no Kamikakushi)": a shouted heading may end in its other title, in brackets
+    core = re.sub(r"\s*\([^()]*\)$", "", line)
+    if core != line and len(core) >= 3 and core.isupper():
+        line = core
     if _NOT_HEADING_END.search(line) or not (line[0].isupper() or line[0].isdigit()):
         return False
     if next_line is None:
@@ -539,6 +544,9 @@ def segment(text: str) -> Layout:
             last_prose_end_punct = True
             continue
         md_headers = None
+        if _RULE_LINE.fullmatch(line):
+            prev_blank = last_prose_end_punct = True  # "=====": a rule between sections is a break, not prose
+            continue
         cleaned = None  # clean(line), when needed
         if len(line.split()) <= 25 and _BOILERPLATE.search(cleaned := clean(line)) and not _FACT_LINE.match(cleaned):
             blocks.append(Block("boiler", s, e, section))
