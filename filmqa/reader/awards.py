@@ -108,7 +108,7 @@ def awards_of(qa, reading: Reading) -> list[tuple[str, object]]:
 
 def awards_answer(qa, reading: Reading, hits: list) -> Answer | None:
     """The awards asked for, listed and cited; None when the question asks for none or the documents name none."""
-    from .composer import ScoredSentence, _Citer, _full_stop, _refs, joined
+    from .composer import ScoredSentence, _Citer, _refs, joined
 
     awards = awards_of(qa, reading)
     if not awards:
@@ -116,7 +116,7 @@ def awards_answer(qa, reading: Reading, hits: list) -> Answer | None:
     citer = _Citer()
     refs = list(dict.fromkeys(citer.cite(ScoredSentence(s, p, 1.0, 1.0)) for _, (s, p) in awards))
     answer = joined([name for name, _ in awards])
-    text = f"{_full_stop(answer)}\n" + "\n".join(f"[{c.n}] {c.quote}" for c in citer.citations if c.n in refs)
+    text = citer.listing(answer, refs)
     cited = list({p.id: p for _, (_, p) in awards}.values())
     route = reading.route.model_copy(update={"passages": _refs(cited + [h for h in hits if h.id not in {p.id for p in cited}]),
                                              "explanation": "the awards its documents say it " +

@@ -816,7 +816,7 @@ def works_of(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: 
     refs = list(dict.fromkeys(citer.cite(ss) for _, _, ss in members))
     names = list(dict.fromkeys(surface for _, surface, _ in members))
     answer = joined(names)
-    text = f"{_full_stop(answer)}\n" + "\n".join(f"[{c.n}] {c.quote}" for c in citer.citations if c.n in refs)
+    text = citer.listing(answer, refs)
     route = route.model_copy(update={"passages": _refs(hits)})
     return Answer(question=route.question, answer=answer, text=text, citations=citer.citations, route=route, confidence=round(min(1.0, 0.5 + best / 3), 3))
 
@@ -839,8 +839,14 @@ def _past_asked_words(text: str, found: tuple[str, object, int], reading: Readin
 
 
 class _Citer:
+    """Numbers the quoted sentences of one reply, each once."""
+
     def __init__(self) -> None:
         self.citations: list[Citation] = []
+
+    def listing(self, answer: str, refs: list[int]) -> str:
+        """A list reply: the answer, then each quoted sentence with its marker, as every reply writes them."""
+        return f"{_full_stop(answer)}\n" + "\n".join(f"{c.quote} [{c.n}]" for c in self.citations if c.n in refs)
 
     def cite(self, ss: ScoredSentence) -> int:
         for c in self.citations:
@@ -1182,7 +1188,7 @@ def _compose_list(reading: Reading, hits, candidates: list[Candidate], citer: _C
         if n not in refs:
             refs.append(n)
     answer = joined(names)
-    text = f"{_full_stop(answer)}\n" + "\n".join(f"[{c.n}] {c.quote}" for c in citer.citations if c.n in refs)
+    text = citer.listing(answer, refs)
     return Answer(question=reading.route.question, answer=answer, text=text, citations=citer.citations, route=reading.route, confidence=round(min(1.0, best.score / 2), 3))
 
 
@@ -1400,8 +1406,8 @@ def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentence
             r = rivals[0]
             m = citer.cite(r)
             vals = [ConflictValue(value="Yes" if yes else "No", citations=[n]), ConflictValue(value="No" if yes else "Yes", citations=[m])]
-            answer = "Yes or no — the sources disagree"
-            text = f"The sources disagree.\n{vals[0].value}: {best.sentence.text} [{n}]\n{vals[1].value}: {r.sentence.text} [{m}]"
+            answer = f"{vals[0].value} or {vals[1].value.lower()} — the sources disagree"
+            text = f"{answer}:\n{vals[0].value}: {best.sentence.text} [{n}]\n{vals[1].value}: {r.sentence.text} [{m}]"
             return Answer(question=reading.route.question, answer=answer, text=text, citations=citer.citations,
                           conflicts=[Conflict(fact=fact_name(reading), values=vals)], route=reading.route, confidence=0.5)
         answer = "Yes" if yes else "No"
