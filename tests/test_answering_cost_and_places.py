@@ -108,3 +108,22 @@ def test_a_filming_row_of_a_two_column_table_disagrees_with_prose(tmp_path):
     assert reply.conflicts, reply.text
     values = {v.value for v in reply.conflicts[0].values}
     assert values == {"Tromsø, Norway", "Lofoten Islands"}
+
+
+def test_the_whole_take_before_one_markets_and_a_budget_named_after_its_sum(tmp_path):
+    qa = small_corpus(tmp_path, a=(
+        "Lamp Street\n\nLamp Street is a 1993 American crime film directed by Ann Lowe. It was a modest hit, taking "
+        "$9.2 million in the United States against a $4 million budget.\n\n==Box office==\nLamp Street took $9.2 million in "
+        "North America and $6.1 million abroad, for a worldwide total of $15.3 million.\n"))
+    reply = qa.ask("How much did Lamp Street make at the box office?")
+    assert reply.answer == "$15.3 million", reply.text
+    assert "worldwide total of $15.3 million" in reply.citations[0].quote
+
+
+def test_a_sum_named_by_the_word_after_it(tmp_path):
+    from filmqa.reader.composer import money_side_fit
+
+    text = "It grossed $9.2 million against a $4 million budget."
+    assert money_side_fit(text, text.index("$4"), "box office") < 0
+    assert money_side_fit(text, text.index("$9.2"), "box office") == 0
+    assert money_side_fit(text, text.index("$9.2"), "budget") < 0

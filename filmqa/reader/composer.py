@@ -20,7 +20,7 @@ from ..corpus.structure import split_field
 from ..corpus.films import foreign_spans, normalise_title
 from ..models import Answer, AnswerType, Citation, Conflict, ConflictValue, Passage, PassageRef, Sentence
 from ..retriever.analysis import analyse
-from .extract import DURATION, PLACE_CUE, extract, find_certificate, find_score, find_lower_places, find_span, find_titles, fmt_money, split_money_norm, title_cue
+from .extract import DURATION, MONEY, PLACE_CUE, extract, find_certificate, find_score, find_lower_places, find_span, find_titles, fmt_money, split_money_norm, title_cue
 from .knowledge import Knowledge, split_names
 from .router import Reading, asked_unit, films_named
 
@@ -280,15 +280,26 @@ _PLACE_ALIASES = {"US": "United States", "U.S.": "United States", "USA": "United
 _QUALIFIED = {T.MONEY, T.DATE, T.YEAR, T.ORGANISATION, T.NUMBER, T.DURATION, T.PLACE}
 # what a sum of money is said to be, by the words just before it: "made for $1 million" (its cost), "it earned $3 million"
 _MONEY_SIDES = {
-    "budget": re.compile(r"\b(?:budget(?:ed)?(?:\s+(?:of|at|was|is))?|(?:made|produced|shot|completed) for|cost(?:s|ing)?(?:\s+(?:of|about|around|just))?|financed (?:at|for))\s+(?:an? |about |around |just |only |some |roughly |nearly |almost |over |under )*$", re.I),
-    "box office": re.compile(r"\b(?:gross(?:ed|ing)?(?:\s+(?:of|was))?|earn(?:ed|ing|s)?|took in|taking|takings of|brought in|pulled in|revenue of|box[- ]office (?:of|take of|total of))\s+(?:an? |about |around |just |only |some |roughly |nearly |almost |over |more than |less than )*$", re.I),
+    "budget": re.compile(r"\b(?:budget(?:ed)?:?(?:\s+(?:of|at|was|is))?|(?:made|produced|shot|completed) for|cost(?:s|ing)?(?:\s+(?:of|about|around|just))?|financed (?:at|for))\s+(?:an? |about |around |just |only |some |roughly |nearly |almost |over |under )*$", re.I),
+    "box office": re.compile(r"\b(?:gross(?:ed|ing)?(?:\s+(?:of|was))?|earn(?:ed|ing|s)?|took in|taking|takings of|brought in|pulled in|revenue of|box[- ]office(?::| of| take of| total of))\s+(?:an? |about |around |just |only |some |roughly |nearly |almost |over |more than |less than )*$", re.I),
+}
+
+
+# ... or by the word just after it: "against an $11 million budget", "a $40 million gross"
+_MONEY_SIDES_AFTER = {
+    "budget": re.compile(r"^\s*(?:\w+\s+)?(?:budget|production budget|negative cost)\b", re.I),
+    "box office": re.compile(r"^\s*(?:\w+\s+)?(?:gross|box[- ]office (?:gross|take|total)|in (?:ticket sales|takings|receipts))\b", re.I),
 }
 
 
 def money_side_fit(text: str, offset: int, aspect: str) -> float:
-    """- when the words before a sum say it is the other of cost and takings than the question asks."""
+    """- when the words before a sum (or the noun just after it) say it is the other of cost and takings than asked."""
     before = re.split(r"[;|)(]|\.\s", text[max(0, offset - 45) : offset])[-1]
     side = next((name for name, pat in _MONEY_SIDES.items() if pat.search(before)), None)
+    if side is None:
+        m = MONEY.match(text, offset)
+        after = text[m.end() : m.end() + 40] if m else ""
+        side = next((name for name, pat in _MONEY_SIDES_AFTER.items() if pat.search(after)), None)
     return -0.5 if side is not None and side != aspect else 0.0
 
 
@@ -372,6 +383,7 @@ def _question_places(reading: Reading) -> set[str]:
 
 # "released in the UK", "gross in Japan", "open in UK cinemas": a market the question asks a value for
 _IN_MARKET = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?P<p>(?:[A-Z][\w.]*|uk|u\.k\.|usa|us|u\.s\.)(?:\s+(?:of\s+)?[A-Z][\w.]*)*)")
+_FILM_VALUES = {T.MONEY, T.DURATION, T.DATE, T.YEAR}  # facts every film has one of: with no film named, whose?
 _MARKET_VALUES = {T.MONEY, T.DATE, T.NUMBER, T.SCORE}  # a certificate differs by country too
 _NORTH_AMERICA = {"United States", "Canada", "North America"}
 
@@ -570,6 +582,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
     wants_actor = bool(_ASKS_ACTOR.search(reading.route.resolved_question))
     q_places = _question_places(reading)
     markets = asked_markets(reading, kb)
+    # "how much did it make?" asks the whole take: a worldwide total is that, one market's gross is not
+    total = {"worldwide"} if atype == T.MONEY and reading.route.aspect == "box office" and not markets and not q_quals else set()
     filming = ext_type == T.PLACE and bool(_FILMING_ASKED.search(reading.route.resolved_question))
     part_asked = filming and bool(re.search(r"\b(?:scenes?|sequences?|exteriors|interiors|shots)\b", reading.route.resolved_question, re.I))
     premiere = ext_type == T.PLACE and bool(re.search(r"\bpremi[eè]r", reading.route.resolved_question, re.I))
@@ -640,7 +654,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 bonus += 0.6 * max(title_cue(text, offset, surface), 0.9 if named_kind else 0.0) - 0.15
             fits = None
             if atype in _QUALIFIED:
-                bonus += _qualifier_fit(text, offset, surface, q_quals, q_places)
+                bonus += _qualifier_fit(text, offset, surface, q_quals | total, q_places)
                 if q_quals & _MARKED:
                     fits = (q_quals & _MARKED) <= _qualifiers_near(text, offset, surface)
             if atype == T.SCORE and reading.key_terms:
@@ -1093,6 +1107,9 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     best_ss = best.support[0][0]
     if best_ss.coverage < MIN_COVERAGE:
         return abstain(reading, hits, "The closest passages don't state it.", sentences)
+    if route.film is None and atype in _FILM_VALUES and best_ss.coverage < 0.99 and len(qa.films) > 1:
+        # "how much did The Walk make?" where no film of the corpus is named: a sum said of some other film is no answer
+        return abstain(reading, hits, "No film of these documents is named, and no passage speaks of all the question names.", sentences)
 
     citer = _Citer()
     if atype == T.LIST or (atype == T.PERSON and best_ss.infobox_key in reading.infobox_keys):
