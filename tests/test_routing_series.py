@@ -134,3 +134,15 @@ def test_a_bare_part_number_names_that_part_of_the_series(qa):
     budget = qa.ask("how much did the second film cost?")
     assert budget.route.film == "Harbour Lights 2 (2004)"
     assert budget.answer == "$30 million"
+
+
+def test_who_wrote_a_work_that_is_no_film_asks_for_the_book_author(tmp_path):
+    (tmp_path / "dusk.txt").write_text(
+        "Dusk Runner\n\nDusk Runner is a 1996 thriller film directed by Lee Amara. The screenplay was written by Rob Kent.\n"
+        "It was adapted from Marta Velde's 1991 novel Night Shift at Orly.\n")
+    (tmp_path / "other.txt").write_text("Velvet Mile\n\nVelvet Mile is a 1990 drama film directed by Ann Lowe. It was written by Jo Fenn.\n")
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    book = qa.ask("who wrote night shift at orly")
+    assert book.route.aspect == "source"
+    assert book.answer == "Marta Velde"
+    assert qa.ask("who wrote dusk runner?").answer == "Rob Kent"  # a film of the corpus: its screenplay

@@ -75,7 +75,7 @@ ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "filming": (r"\bshot\b|\bfilm(?:ed|ing)\b|\blocations?\b|\bshoot(?:ing)?\b|\bphotography\b", "filmed shot location filming shooting photography", ("location", "locations", "filming locations")),
     "production": (r"\bproduc(?:er|ed|tion)", "produced producer production", ("producer", "produced by")),
     "cast": (r"\bplay(?:ed|s)?\b|\brole|\bactor|\bactress|\bstar(?:red|s|ring)?\b|\bcast\b|\bcharacter|\bportray|\bvoic(?:e|es|ed|ing)\b", "cast played role stars", ("starring",)),
-    "setting": (r"\bset in\b|\btakes? place\b|\bsetting\b", "set takes place setting plot", ()),
+    "setting": (r"\bset (?:in|at|on)\b|\bset\s*[?.!]*$|\btakes? place\b|\bsetting\b", "set takes place setting plot", ()),
     "language": (r"\blanguage|\bspoken\b", "language", ("language",)),
     "country": (r"\bcountry|\bcountries|\bnationality", "country", ("country",)),
     "plot": (r"\bplot|\bhappen|\bstory\b|\bending|\bkill|\bdie[sd]?\b|\bescape|\bfight|\babout\b|\bsynopsis", "plot story", ()),
@@ -264,6 +264,9 @@ _NUMBER_WORDS = {w: i for i, w in enumerate("two three four five six seven eight
 SERIES_MARKS = _SERIES_MARK = frozenset(_ROMAN.values())
 SERIES_WORDS = frozenset("sequel follow-up first original".split())
 _SERIES = re.compile(r"(?P<next>\bsequel\b|\bfollow-up\b)|(?P<first>\bfirst (?:film|movie|one|part)\b|\boriginal (?:film|movie)\b|\bthe original\b)", re.I)
+# "who wrote 58 Minutes?" names no film of the corpus: the work written is a book a film is based on
+_WORK_WRITTEN = re.compile(r"^\s*(?:and\s+)?who\s+(?:wrote|penned|authored)\s+(?!(?:it|this|that|its|his|her|their|the\s+(?:film|movie|screenplay|script|"
+                           r"music|score|songs?|soundtrack|lyrics|story|dialogue|sequel|original)|a|an)\b)\S", re.I)
 _SERIES_REASONS = {True: "the sequel of", False: "the first film of the series of"}
 # "Is there a sequel to X?", "what's the next movie after X?": the sequel's title is asked, about X
 # (a fact of the sequel -- "who directed the sequel to X?" -- is asked about the sequel instead)
@@ -535,6 +538,8 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
     atype = answer_type(nq)
     aspects = aspects_of(nq)
     films, other_film = films_named(q, kb)
+    if not films and _WORK_WRITTEN.search(q):
+        aspects = ["source"] + [a for a in aspects if a not in ("source", "writing")]  # "who wrote 58 Minutes?": a book's author
     film_reason = ""
     film = None
     series = _SERIES.search(q)
