@@ -227,3 +227,33 @@ def test_parts_named_in_prose_with_their_players_in_brackets(tmp_path):
     assert qa.ask("who plays gwens young grandson").answer == "Dafydd Hale"
     # a bracketed sum or place is no player
     assert {c.actor for d in qa.documents for c in d.cast} == {"Elin Rhys", "Dafydd Hale", "Carys Lloyd"}
+
+
+DEEDS = """Grey Harbour
+
+Grey Harbour is a 1979 British thriller film directed by Hal Pryor.
+
+==Plot==
+Inspector Nell Hayes hunts the smuggler Silas "Crow" Varga along the coast. Varga's lieutenant Dominic Ash is shot dead by Hayes on the quay.
+When the young constable Pike gets too close, Varga guns down Pike and escapes by boat.
+In the final scene, as Crow swims for the lighthouse, Hayes shoots him.
+
+==Cast==
+*Moira Kent as Insp. Nell Hayes
+*Gideon Fell as Silas "Crow" Varga
+"""
+
+
+def test_who_did_it_to_a_character_is_read_from_the_plot(tmp_path):
+    qa = small_corpus(tmp_path, harbour=DEEDS)
+    reply = qa.ask("Who killed Pike?")
+    assert reply.answer == "Silas Varga", reply.text
+    assert "guns down Pike" in reply.citations[0].quote
+    # a short form of the name, and "him" after it in the same sentence
+    reply = qa.ask("who shot varga in grey harbour")
+    assert reply.answer == "Nell Hayes", reply.text
+    assert "Hayes shoots him" in reply.citations[0].quote
+    # nobody is said to kill the inspector
+    assert qa.ask("who kills nell hayes?").answer is None
+    # "who shot <the film>?" asks for its camera, not a killer
+    assert qa.ask("Who shot Grey Harbour?").answer != "Nell Hayes"

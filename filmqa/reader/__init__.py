@@ -20,6 +20,7 @@ from ..retriever.analysis import STOP_WORDS, analyse, words
 from .awards import awards_answer
 from .composer import SPEECH_ASKED, TABLE_NOTE, abstain, add_player, answer_from_record, compose
 from .series import sequel_lookup
+from .deeds import killer_lookup
 from .records import ASK_CAST_LIST, CAST_WORDS, cast_list_lookup, cast_lookup, played_by, rank_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
 from .router import GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SEARCH_ALSO, SYNONYMS, KIND_WORDS, Reading, normalise_question, route_question
@@ -266,6 +267,13 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
     awards = None if missing or route.answer_type == AnswerType.YESNO else awards_answer(qa, reading, hits)
     if awards is not None:
         return awards  # "what awards did it win?": every document's accolades, not the best passage's
+    deed = None if missing else killer_lookup(qa, kb, reading, hits)
+    if deed and deed[0]:
+        ans = answer_from_record(reading, hits, *deed)
+        ans.route.explanation = "read from the sentence that says who did it"
+        return ans
+    if deed is not None:
+        return abstain(reading, hits, "No sentence says who did that to them.")
     speech = route.answer_type == AnswerType.DESCRIPTION and SPEECH_ASKED.search(route.resolved_question)
     casting = route.answer_type != AnswerType.TITLE  # "where did he play a Russian again?": a work is asked, not a part
     record = None if missing or speech else rank_lookup(qa, kb, reading) or (

@@ -1,0 +1,109 @@
+"""Who did a deed to a character: "Who kills Rostavili?", "Who shot Gallagher?".
+
+A plot says it in a few shapes: "Ivan kills him" after the victim is named in
+the same sentence, "Gallagher is shot and killed by Rostavili's men",
+"Rostavili ... in an ensuing firefight, kills Ogarkov". The doer is read from
+the sentence that names the victim (in full, by a surname or by a short form:
+"Rosta" for "Rostavili"), never guessed from the nearest name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..retriever.analysis import STOP_WORDS
+from .composer import ScoredSentence
+from .records import _RANK
+from .router import Reading
+
+_KILLED = r"(?:kills|killed|shoots and kills|shot and killed|shoots dead|shot dead|murders|murdered|guns down|gunned down|stabs to death|stabbed to death)"
+_SHOT = r"(?:shoots|shot|shoots and kills|shot and killed|shoots dead|shot dead|guns down|gunned down)"
+ASK_KILLER = re.compile(r"^\s*(?:and\s+)?who\s+(?:finally\s+|eventually\s+)?(?:kills|killed|shoots|shot|murders|murdered|guns down|gunned down)\s+"
+                        r"(?P<victim>[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?)(?:\s+(?:in|at)\s+.+?)?\s*[?.!]*\s*$", re.I)
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+_NOT_A_DOER = frozenset("as when while after before then however but and the a an in on at later finally eventually soon".split())
+
+
+def _shapes(verb: str) -> list[re.Pattern]:
+    """The ways a plot says who did ``verb`` (a pattern of the deed's verbs) to whom."""
+    passive = verb.replace("kills", "killed").replace("shoots", "shot")
+    return [
+        # "Ivan kills him", "Danko subsequently shoots and kills Viktor"
+        re.compile(rf"(?P<doer>{_NAME})\s+(?:[a-z]+ly\s+)?{verb}\s+(?P<obj>him|her|{_NAME})"),
+        # "Gallagher is shot and killed by Rostavili", "he is gunned down by Viktor"
+        re.compile(rf"(?P<obj>{_NAME}|he|she)\s+(?:is|was|gets|got)\s+{passive}\s+by\s+(?P<doer>{_NAME})"),
+        # "Rostavili manages to evade capture, and in an ensuing firefight, kills Ogarkov"
+        re.compile(rf"^(?:[A-Z]\w+,\s+)?(?P<doer>{_NAME})\s+[a-z][^.;]*?,\s+(?:and\s+)?(?:[a-z]+\s+){{0,4}}?{verb}\s+(?P<obj>{_NAME})"),
+    ]
+
+
+_SHAPES = {"kill": _shapes(_KILLED), "shoot": _shapes(_SHOT)}
+
+
+def _names(victim: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[\w'’-]+", victim) if w.lower() not in STOP_WORDS and len(w) > 2}
+
+
+def _is(words: str, victim: set[str]) -> bool:
+    """Whether ``words`` name the victim: a word of the name, or a short form of one ("Rosta")."""
+    for w in re.findall(r"[\w'’-]+", words.lower()):
+        w = re.sub(r"['’]s$", "", w)
+        if w in victim or (len(w) >= 4 and any(v.startswith(w) for v in victim)):
+            return True
+    return False
+
+
+def killer_lookup(qa, kb, reading: Reading, hits=()):
+    """(who did it, the sentences saying so) for "Who kills <character>?"; ("", []) when no sentence says; None if not asked.
+
+    With no film named, the film of the best passages found for the question is read."""
+    route = reading.route
+    m = ASK_KILLER.match(route.resolved_question)
+    film = route.film or next((f for h in hits[:1] for f in h.films), None)
+    if not m or not film or not qa.film(film):
+        return None
+    shapes = _SHAPES["shoot" if re.search(r"\bsho(?:t|ot|ots)\b", m.group(0), re.I) else "kill"]
+    said = m.group("victim")
+    victim = _names(said)
+    if not victim or re.search(r"\w['’]s\b", said) or kb.films_in(said) or _names(film.rsplit(" (", 1)[0]) >= victim:
+        return None  # "Danko's partner" is found by who the partner is; "who shot <a film>?" asks its cinematographer
+    facts = kb.facts.get(film)
+    credited = False
+    for _, c in facts.cast if facts else ():
+        if _names(c.role) & victim:
+            victim |= _names(c.role)  # "Viktor": the whole credited name, 'Viktor "Rosta" Rostavili'
+            credited = True
+    if not credited and not all(w[:1].isupper() for w in said.split()):
+        return None  # "who shot first": no character named
+    found: dict[str, list[ScoredSentence]] = defaultdict(list)
+    for doc_id in qa.film(film).doc_ids:
+        for pid in qa.passage_range(doc_id):
+            p = qa.passages[pid]
+            for sent in p.sentences:
+                text = sent.text
+                if not _is(text, victim):
+                    continue
+                for shape in shapes:
+                    for hit in shape.finditer(text):
+                        doer, obj = hit.group("doer"), hit.group("obj")
+                        doer = " ".join(w for w in doer.split() if w.lower() not in _NOT_A_DOER)
+                        if not doer or _is(doer, victim):
+                            continue
+                        if obj.lower() in ("him", "her", "he", "she"):
+                            if not _is(text[: hit.start()], victim):
+                                continue  # the pronoun's person is named before it
+                        elif not _is(obj, victim):
+                            continue
+                        found[doer].append(ScoredSentence(sent, p, 2.0, 1.0))
+    if not found:
+        return ("", [])  # the film's documents never say who did it: not a guess from the nearest name
+    # one doer said several ways ("Ivan", "Danko"): the one said most often, then the longest name
+    doer = max(found, key=lambda d: (len(found[d]), len(d)))
+    support = found[doer][:3]
+    for _, c in facts.cast if facts else ():
+        name = re.split(r",|\s+\(", c.role, maxsplit=1)[0]
+        if _names(doer) <= _names(name):  # "Ivan" is the credited "Capt. Ivan Danko"
+            doer = re.sub(rf"^(?:{_RANK}\s+)+", "", re.sub(r"\s*[\"“][^\"”]*[\"”]", "", name)).strip() or doer
+            break
+    return doer, support
