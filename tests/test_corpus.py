@@ -112,3 +112,11 @@ def test_bad_files_are_skipped_with_reasons_and_others_load(tmp_path):
     assert "René Roux" in next(f.text for f in files if f.doc_id == "latin.txt")
     reasons = {s.path: s.reason for s in skipped}
     assert "binary" in reasons["bin.txt"] and "empty" in reasons["empty.md"]
+
+
+def test_a_copied_wiki_footer_is_no_text_of_the_film():
+    page = ("Cold Lantern is a 1990 film.\n\nThe story is set in a mountain town.\n\n"
+            'Retrieved from "https://en.wikipedia.org/w/index.php?title=Cold_Lantern&oldid=1" Categories: 1990 films '
+            "Films directed by Ann Lee Films set in Norway Films shot in Canada Films about snow Films about lanterns and lamps\n")
+    layout = segment(page)
+    assert [b.kind for b in layout.blocks if "Categories" in page[b.start : b.end]] == ["boiler"]

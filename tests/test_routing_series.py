@@ -146,3 +146,11 @@ def test_who_wrote_a_work_that_is_no_film_asks_for_the_book_author(tmp_path):
     assert book.route.aspect == "source"
     assert book.answer == "Marta Velde"
     assert qa.ask("who wrote dusk runner?").answer == "Rob Kent"  # a film of the corpus: its screenplay
+
+
+def test_take_place_asks_where_it_is_set(qa):
+    from filmqa.reader.router import route_question
+
+    reading = route_question("where does harbour lights take place?", qa.knowledge, single_film=None, focus_film=None)
+    assert reading.route.aspect == "setting"
+    assert "take" not in reading.key_terms  # "take place" is said "set" in the documents

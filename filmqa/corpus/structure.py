@@ -71,6 +71,8 @@ _BOILERPLATE = re.compile(
 )
 
 _RULE_LINE = re.compile(r"\s*([=\-_*~#+])\1{4,}\s*")
+# a copied wiki page's footer, however long: 'Retrieved from "https://..." Categories: 1990 films Films set in airports ...'
+_PAGE_FOOTER = re.compile(r"\s*(?:Retrieved from\s+[\"“]?https?://|Categories:\s)", re.I)
 _NOT_HEADING_END = re.compile(r"[.,;:!?…\"'”’)]$")
 
 
@@ -548,7 +550,8 @@ def segment(text: str) -> Layout:
             prev_blank = last_prose_end_punct = True  # "=====": a rule between sections is a break, not prose
             continue
         cleaned = None  # clean(line), when needed
-        if len(line.split()) <= 25 and _BOILERPLATE.search(cleaned := clean(line)) and not _FACT_LINE.match(cleaned):
+        if (len(line.split()) <= 25 and _BOILERPLATE.search(cleaned := clean(line)) and not _FACT_LINE.match(cleaned)
+                or _PAGE_FOOTER.match(line)):
             blocks.append(Block("boiler", s, e, section))
             run += 1
             prev_blank = False

@@ -93,6 +93,7 @@ PHRASES: list[tuple[str, str]] = [
     (r"\b(?:come|came|comes|coming) back\b", "return"),  # "why didn't he come back for the sequel?" - "he did not return"
     (r"\b(?:push|pushed|pushing) back\b", "delayed"),
     (r"\bwhat (studio|company) made\b", r"what \1 produced"),
+    (r"\b(?:takes?|took|taking) place\b", "set"),  # "where does it take place?": where it is set
     (r"\bhow much (?:money )?did (.+?) (?:make|bring in|take in|pull in)\b", r"how much did \1 gross"),
     # "what did it make in its second weekend / in France / at the box office?": takings, not what it made
     (r"\bwhat did (.+?) (?:make|bring in|take in|pull in|take)\b(?=.*\b(?:weekend|week|box[- ]office|opening|worldwide|overseas|domestic(?:ally)?|abroad)\b|\s+in\s+(?:the\s+)?[A-Z])",
