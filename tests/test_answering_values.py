@@ -155,3 +155,15 @@ def test_a_sites_own_rating_is_read_from_its_page(tmp_path):
     reply = qa.ask("what did reel & rust rate copper lantern")
     assert reply.answer == "3 out of 5", reply.text  # the site's verdict, not the aggregator it quotes
     assert "Verdict: 3 out of 5" in reply.citations[0].quote
+
+
+def test_an_unplaced_date_is_the_home_markets_and_a_budget_is_no_fee(tmp_path):
+    qa = small_corpus(tmp_path, a=("Brass Orchard\n\n{{Infobox film\n| name = Brass Orchard\n| country = Canada\n"
+                                   "| released = March 3, 1983\n| budget = $2 million\n}}\n\n"
+                                   "Brass Orchard is a 1983 Canadian drama film directed by Ann Lowe and starring Ida Wren, "
+                                   "made for $2 million. It later played in Germany and France.\n"))
+    assert qa.ask("When was Brass Orchard released in Canada?").answer == "March 3, 1983"
+    # a date said of no country is the Canadian film's own release: nothing dates a German one
+    assert qa.ask("When was Brass Orchard released in Germany?").answer is None
+    # the budget said beside the star's name is not her pay
+    assert qa.ask("How much was Ida Wren paid for Brass Orchard?").answer is None

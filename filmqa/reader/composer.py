@@ -383,6 +383,8 @@ def _question_places(reading: Reading) -> set[str]:
 
 # "released in the UK", "gross in Japan", "open in UK cinemas": a market the question asks a value for
 _IN_MARKET = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?P<p>(?:[A-Z][\w.]*|uk|u\.k\.|usa|us|u\.s\.)(?:\s+(?:of\s+)?[A-Z][\w.]*)*)")
+_FEE_ASKED = re.compile(r"\b(?:paid|pay|fee|salary|wages?)\b", re.I)
+_FEE_SAID = re.compile(r"\b(?:paid|pay|payday|fee|salary|wages?|earned|received|got|signed for)\b", re.I)
 _FILM_VALUES = {T.MONEY, T.DURATION, T.DATE, T.YEAR}  # facts every film has one of: with no film named, whose?
 _MARKET_VALUES = {T.MONEY, T.DATE, T.NUMBER, T.SCORE}  # a certificate differs by country too
 _NORTH_AMERICA = {"United States", "Canada", "North America"}
@@ -413,6 +415,9 @@ def _market_said(text: str, offset: int, surface: str) -> tuple[str, bool]:
         # the value's clause, up to the next value on either side ("$2 million in Italy and $1 million in Spain")
         window = re.split(r"\d", _qualifier_window(text, offset, surface)[0].replace(surface, "\0"))
         window = next((w for w in window if "\0" in w), "").replace("\0", surface)
+        unit = re.match(r"\s*(?:[a-z]+\s+){1,2}\([^()\d]{2,40}\)", text[offset + len(surface) :])
+        if unit:  # "1,292,988 admissions (France)": a bracket after the count's own noun
+            window += unit.group()
         named = bool(PLACE_CUE.search(window) or re.search(r"\(\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s*\)", window))
     named = named or bool(re.search(_QUALIFIERS["domestic"] + "|" + _QUALIFIERS["worldwide"], window, re.I))
     return window, named
@@ -429,6 +434,18 @@ def market_fit(text: str, offset: int, surface: str, markets: set[str]) -> bool 
     if markets & _NORTH_AMERICA and re.search(_QUALIFIERS["domestic"], window, re.I):
         return True  # a domestic gross is the North American one
     return False if named else None
+
+
+def _home_market(kb: Knowledge, film: str | None, markets: set[str]) -> bool:
+    """Whether an asked market is the film's own country (its infobox's), or that is not known."""
+    facts = kb.facts.get(film) if film else None
+    countries = [f.value for _, f in facts.infobox if f.key.lower() in ("country", "countries")] if facts else []
+    if not countries:
+        return True
+    said = " ".join(countries).lower()
+    for short, full in _PLACE_ALIASES.items():
+        said = said.replace(short.lower(), full.lower()) if len(short) > 2 else said
+    return any(m.lower() in said for m in markets)
 
 
 def _qualifiers_near(text: str, offset: int, surface: str) -> set[str]:
@@ -1095,8 +1112,14 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
         # "How much did it earn in the UK?": a value said of the UK, before one said of no market
         candidates = [c for c in candidates if c.in_market]
     else:
-        # ... and never one said only of another market ("$29.8 million in the United States", "May 28 (Denver)")
-        candidates = [c for c in candidates if c.in_market is not False]
+        # ... and never one said only of another market ("$29.8 million in the United States", "May 28 (Denver)");
+        # one said of no market is the film's home market's ("released July 3, 1990" of an American film)
+        markets = asked_markets(reading, kb)
+        away = markets and not _home_market(kb, route.film, markets)
+        candidates = [c for c in candidates if c.in_market is not False and not (away and c.in_market is None)]
+    if atype == T.MONEY and _FEE_ASKED.search(route.resolved_question):
+        # "How much was X paid?": a sum said as someone's pay, not the film's budget said beside X's name
+        candidates = [c for c in candidates if any(_FEE_SAID.search(ss.sentence.text) for ss, _ in c.support)]
     if atype == T.SCORE:
         kind = _score_kind(reading.normalised or route.resolved_question)
         if kind and any(_kind_of(c.norm) == kind for c in candidates):
