@@ -212,6 +212,7 @@ REVIEW_ONLY = """Paper Kite review: small, sweet and windy
 Paper Kite is a 2021 Welsh family film directed by Non Pryce. Gwen Parry (Elin Rhys), a shy kite-maker, enters a
 contest on the cliffs at Rhossili with her grandson Tomos (Dafydd Hale). Her rival Mrs Bevan (Carys Lloyd), the
 contest's champion for thirty years, is not amused. The prize money (£500) would save Gwen's shop in Swansea Market (Wales).
+Huw Jenkins's turn as the postman Dai Price steals every scene, and Sian Ellis, who plays the shopgirl Megan, is lovely.
 """
 
 
@@ -225,8 +226,11 @@ def test_parts_named_in_prose_with_their_players_in_brackets(tmp_path):
     assert qa.ask("who plays her rival?").answer == "Carys Lloyd"
     # the possessive typed without its apostrophe, the relation with a word before it
     assert qa.ask("who plays gwens young grandson").answer == "Dafydd Hale"
+    # "X's turn as", "X, who plays": the part and what is said of it
+    assert qa.ask("who played the postman?").answer == "Huw Jenkins"
+    assert qa.ask("who plays megan in paper kite").answer == "Sian Ellis"
     # a bracketed sum or place is no player
-    assert {c.actor for d in qa.documents for c in d.cast} == {"Elin Rhys", "Dafydd Hale", "Carys Lloyd"}
+    assert {c.actor for d in qa.documents for c in d.cast} == {"Elin Rhys", "Dafydd Hale", "Carys Lloyd", "Huw Jenkins", "Sian Ellis"}
 
 
 DEEDS = """Grey Harbour

@@ -372,23 +372,30 @@ _PROSE_CREDIT = re.compile(
     rf"(?:\b(?P<pre>(?i:his|her|their|the|a|an)\s+(?:[a-z-]+\s+){{0,2}}))?"
     rf"(?<![\w'’-])(?P<role>{_PROSE_NAME}(?:\s+{_PROSE_NAME}){{0,2}})\s+\((?P<actor>{_PROSE_NAME}(?:\s+(?:[A-Z]\.\s+)?{_PROSE_NAME}){{1,2}})\)"
     rf"(?:,\s+(?P<post>(?:a|an|the|his|her|their)\s+[^,.;:()\n]{{3,60}}?)(?=[,.;:]))?")
+# "Michael Gross's role as survivalist Burt Gummer", "Franco Nero, who plays the drug lord General Esperanza"
+_PROSE_PLAYER = re.compile(
+    rf"(?<![\w'’-])(?P<actor>{_PROSE_NAME}(?:\s+(?:[A-Z]\.\s+)?{_PROSE_NAME}){{1,2}})"
+    rf"(?:['’]s\s+(?:role|performance|turn|portrayal)\s+as|,\s+who\s+(?:plays|played|portrays|portrayed|voices|voiced))\s+"
+    rf"(?P<pre>(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){{0,3}}?)(?P<role>{_PROSE_NAME}(?:\s+{_PROSE_NAME}){{0,2}})")
 # bracketed names that are no player: places, companies, prizes ("Universal (United States)", "Best Music (Yann Tiersen)")
 _NOT_A_PART = re.compile(r"(?i)\b(?:best|award|awards|prize|oscar|festival|pictures|films?|studios?|records|productions?|"
                          r"entertainment|company|university|states|kingdom|republic|county|city|street|avenue|plaza|tower|building|hall|park|"
                          r"station|airport|hotel|square|bridge|theat(?:re|er)|museum|church|school|college)\b|^(?:Los|Las|San|Santa|New|Saint|St|Fort|Mount|Lake)\b")
 
 
+_MAY_CREDIT = re.compile(r"\(|['’]s (?:role|performance|turn|portrayal) as |, who (?:plays|played|portrays|portrayed|voices|voiced) ")
+
+
 def prose_cast(text: str, start: int, end: int) -> list[CastCredit]:
-    """``Role (Actor)`` credits said in a line of prose."""
+    """``Role (Actor)`` and ``Actor's role as Role`` credits said in a line of prose."""
     out = []
-    for m in _PROSE_CREDIT.finditer(text, start, end):
+    for m in [*_PROSE_CREDIT.finditer(text, start, end), *_PROSE_PLAYER.finditer(text, start, end)]:
         role, actor = m.group("role"), m.group("actor")
         if _NOT_A_PART.search(role) or _NOT_A_PART.search(actor) or role.split()[0] in ("The", "A", "An", "In", "On", "At", "As", "And"):
             continue
-        said = ", ".join(x.strip() for x in (m.group("pre"), m.group("post")) if x)
-        s = m.start("role") if m.group("pre") is None else m.start("pre")
+        said = ", ".join(x.strip() for x in (m.group("pre"), m.groupdict().get("post")) if x and x.strip())
         credits_role = f"{role}, {said}" if said else role
-        out.append(CastCredit(actor=actor, role=credits_role, start=s, end=m.end()))
+        out.append(CastCredit(actor=actor, role=credits_role, start=m.start(), end=m.end()))
     return out
 
 
@@ -565,6 +572,8 @@ def segment(text: str) -> Layout:
             if not blocks or blocks[-1].kind != "item":
                 run += 1
             credits = plain_credits or parse_cast_line(text, item_s, e)
+            if not credits and _MAY_CREDIT.search(line):
+                layout.cast.extend(prose_cast(text, item_s, e))  # a trivia item: "Franco Nero, who plays ..."
             for c in credits:
                 c.version = credit_version("", section)
             layout.cast.extend(credits)
@@ -590,7 +599,7 @@ def segment(text: str) -> Layout:
         else:
             para += 1
         blocks.append(Block("prose", s, e, section, text=cleaned, para=para, run=run))
-        if "(" in line:
+        if _MAY_CREDIT.search(line):
             layout.cast.extend(prose_cast(text, s, e))
         last_prose_end_punct = bool(_SENTENCE_END.search(line))
         prev_blank = False
