@@ -217,7 +217,11 @@ def cast_lookup(qa, kb, reading: Reading):
     # the same person may be written two ways across documents: group by surname tokens
     answer = max(best, key=lambda a: (len(best[a]), -order[a]))
     support = []
-    for doc_id, c in best[answer]:
+    credits_in = defaultdict(int)
+    for doc_id, _ in pairs:
+        credits_in[doc_id] += 1
+    # a cast list first, a passing mention after: the list's document is the film's own
+    for doc_id, c in sorted(best[answer], key=lambda dc: -credits_in[dc[0]]):
         ss = sentence_at(qa, doc_id, c.start)
         if ss and all(s.passage.doc_id != doc_id for s in support):
             support.append(ss)
