@@ -120,3 +120,13 @@ def test_a_copied_wiki_footer_is_no_text_of_the_film():
             "Films directed by Ann Lee Films set in Norway Films shot in Canada Films about snow Films about lanterns and lamps\n")
     layout = segment(page)
     assert [b.kind for b in layout.blocks if "Categories" in page[b.start : b.end]] == ["boiler"]
+
+
+def test_fact_sheet_lines_are_fields_each_a_sentence_not_headings():
+    sheet = ("Paper Kites\n\nPaper Kites is a 2001 drama film.\n\n"
+             "Directed by: Ann Lowe\nProduced by: Jo Fenn, Ola Berg\nMusic by: Ida Brun\nRunning time: 96 minutes\n\n"
+             "Plot\n\nA girl builds kites on a windy island and sells them to tourists every summer.\n")
+    layout = segment(sheet)
+    assert layout.sections == ["Paper Kites", "Plot"]  # "Produced by: Jo Fenn, Ola Berg" is no heading
+    paras = {b.para for b in layout.blocks if b.kind == "prose" and sheet[b.start : b.end].split(":")[0].endswith(("by", "time"))}
+    assert len(paras) == 4  # one paragraph (so one sentence) a field

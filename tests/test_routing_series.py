@@ -154,3 +154,13 @@ def test_take_place_asks_where_it_is_set(qa):
     reading = route_question("where does harbour lights take place?", qa.knowledge, single_film=None, focus_film=None)
     assert reading.route.aspect == "setting"
     assert "take" not in reading.key_terms  # "take place" is said "set" in the documents
+
+
+def test_a_fact_sheet_credit_answers_the_craft(tmp_path):
+    (tmp_path / "kites.txt").write_text(
+        "Paper Kites\n\nPaper Kites is a 2001 drama film about a kite maker.\n\n"
+        "Directed by: Ann Lowe\nProduced by: Jo Fenn, Ola Berg\nMusic by: Ida Brun\nRunning time: 96 minutes\n")
+    (tmp_path / "other.txt").write_text("Velvet Mile\n\nVelvet Mile is a 1990 drama film directed by Ann Lowe. The music was composed by Jo Fenn.\n")
+    reply = FilmQA.from_directory(tmp_path, cache=False).ask("who did the music for paper kites?")
+    assert reply.answer == "Ida Brun"
+    assert reply.citations[0].quote == "Music by: Ida Brun"

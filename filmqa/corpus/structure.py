@@ -73,6 +73,10 @@ _BOILERPLATE = re.compile(
 _RULE_LINE = re.compile(r"\s*([=\-_*~#+])\1{4,}\s*")
 # a copied wiki page's footer, however long: 'Retrieved from "https://..." Categories: 1990 films Films set in airports ...'
 _PAGE_FOOTER = re.compile(r"\s*(?:Retrieved from\s+[\"“]?https?://|Categories:\s)", re.I)
+# "Produced by: Brent Maddock, S. S. Wilson", "Running time: 96 minutes": a fact sheet's field, not a heading
+_FIELD_LINE = re.compile(r"(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+by|Starring|Music|Cinematography|Editing|Budget|Box office|Gross|Running time|Runtime"
+                         r"|Country|Countries|Language|Languages|Release date|Released|Production compan(?:y|ies)|Studio|Distributor|Genre"
+                         r"|Rating|Certificate|Director|Writers?|Producers?|Composer|Cast):\s+\S")
 _NOT_HEADING_END = re.compile(r"[.,;:!?…\"'”’)]$")
 
 
@@ -85,7 +89,7 @@ def _is_plain_heading(line: str, prev_blank: bool, after_heading: bool, next_lin
     core = re.sub(r"\s*\([^()]*\)$", "", line)
     if core != line and len(core) >= 3 and core.isupper():
         line = core
-    if _NOT_HEADING_END.search(line) or not (line[0].isupper() or line[0].isdigit()):
+    if _NOT_HEADING_END.search(line) or not (line[0].isupper() or line[0].isdigit()) or _FIELD_LINE.match(line):
         return False
     if next_line is None:
         return prev_blank
@@ -593,15 +597,16 @@ def segment(text: str) -> Layout:
             continue
         if blocks and blocks[-1].kind != "prose":
             run += 1 if blocks[-1].kind != "heading" else 0
-        # hard-wrapped lines continue the paragraph until a sentence ends
-        if not prev_blank and blocks and blocks[-1].kind == "prose" and not last_prose_end_punct:
+        # hard-wrapped lines continue the paragraph until a sentence ends; a fact sheet's field line stands alone
+        field_line = bool(_FIELD_LINE.match(cleaned))
+        if not prev_blank and blocks and blocks[-1].kind == "prose" and not last_prose_end_punct and not field_line:
             pass
         else:
             para += 1
         blocks.append(Block("prose", s, e, section, text=cleaned, para=para, run=run))
         if _MAY_CREDIT.search(line):
             layout.cast.extend(prose_cast(text, s, e))
-        last_prose_end_punct = bool(_SENTENCE_END.search(line))
+        last_prose_end_punct = field_line or bool(_SENTENCE_END.search(line))
         prev_blank = False
     tabled = table_cast(layout.table_rows)
     if tabled:

@@ -89,7 +89,7 @@ def craft_binding(aspect: str) -> tuple[re.Pattern, ...] | None:
     noun, verb, thing = _CRAFTS[aspect]
     return tuple(re.compile(p) for p in (
         rf"\b(?i:{noun})s?\b[,:]?\s+(?:(?i:was|is|were)\s+)?(?:[a-z]+\s+)?(?P<a>[A-Z])",        # director Walter Hill
-        rf"\b(?i:{verb}|{thing}|{noun})\s+(?:[\w'’*]+\s+){{0,3}}?by\s+(?P<a>[A-Z])",            # directed by X, the novel Windfall by X
+        rf"\b(?i:{verb}|{thing}|{noun})\s+(?:[\w'’*]+\s+){{0,3}}?by:?\s+(?P<a>[A-Z])",          # directed by X, the novel Windfall by X, Music by: X
         rf"(?P<z>[A-Za-z.])\s+(?:(?:who|also|later|then|had|has|co-)\s*)?(?i:{verb})\b",           # X directed
         rf"(?P<z>[A-Za-z.])['’]s\s+(?:[a-z0-9]+\s+){{0,2}}?(?i:{thing})\b",                      # X's rugged direction, X's 1991 novel
         rf"(?P<z>[A-Za-z.])\s+(?:as|was the|is the|served as(?: the)?)\s+(?:film's\s+)?(?i:{noun})\b",  # X as director of photography

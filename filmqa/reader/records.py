@@ -68,6 +68,8 @@ def record_sentences(qa, kb, reading: Reading) -> list:
 
     def add(doc_id: str, offset: int) -> None:
         found = located(qa, doc_id, offset)
+        if found and films and found[1].films and films[0] not in found[1].films:
+            return  # another film's section of a document about several ("Director: James Marsh" under MAN ON WIRE)
         if found and (doc_id, found[0].start) not in seen:
             seen.add((doc_id, found[0].start))
             out.append(found)
