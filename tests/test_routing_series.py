@@ -164,3 +164,20 @@ def test_a_fact_sheet_credit_answers_the_craft(tmp_path):
     reply = FilmQA.from_directory(tmp_path, cache=False).ask("who did the music for paper kites?")
     assert reply.answer == "Ida Brun"
     assert reply.citations[0].quote == "Music by: Ida Brun"
+
+
+def test_an_answer_found_without_a_film_is_about_the_film_whose_own_page_says_it(tmp_path):
+    from filmqa.models import Citation
+    from filmqa.reader import _film_of_citations
+
+    (tmp_path / "a.txt").write_text("Lamp Street\n\nLamp Street is a 1994 thriller film directed by Ann Lowe.\n")
+    (tmp_path / "b.txt").write_text("Lamp Street 2\n\nLamp Street 2 is a 1999 thriller film directed by Ann Lowe. "
+                                    "Ivo Brand plays the smuggler Karel Vos.\n")
+    (tmp_path / "blog.txt").write_text("Two streets, one good night\n\nI rewatched Lamp Street last week. Lamp Street is great. "
+                                       "Fun fact: Ivo Brand, who plays the smuggler Karel Vos in the sequel, is a painter too.\n")
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    cite = [Citation(n=i, doc_id=d, title="", quote="Ivo Brand", start=0, end=1) for i, d in enumerate(["blog.txt", "b.txt"], 1)]
+    assert qa.document("blog.txt").films == ["Lamp Street (1994)"]
+    # the blog (about the first film) is cited first; the sequel's own page says it too
+    assert _film_of_citations(qa, cite) == "Lamp Street 2 (1999)"
+    assert _film_of_citations(qa, cite[:1]) == "Lamp Street (1994)"

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from ..corpus.cleaning import TERMINAL_NOISE
+from ..corpus.films import normalise_title
 from ..models import Answer, AnswerType, Route
 from ..pipeline import MAX_QUESTION_CHARS
 from ..retriever.analysis import STOP_WORDS, analyse, words
@@ -293,8 +294,20 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
         if player and player[0] not in ans.answer:
             ans = add_player(ans, *player)  # "Who is Viktor Rostavili?": the character, and who plays him
     if ans.route.film is None and ans.citations:
-        doc = qa.document(ans.citations[0].doc_id)
-        if doc and doc.films:
-            ans.route.film = doc.films[0]
+        film = _film_of_citations(qa, ans.citations)
+        if film:
+            ans.route.film = film
             ans.route.film_reason = "the film of the best-matching document"
     return ans
+
+
+def _film_of_citations(qa, citations) -> str | None:
+    """The film an answer found with no film routed is about: that of a cited document which is the
+    film's own page (titled with it: "Night Train II"), else that of the first cited document."""
+    docs = [d for d in dict.fromkeys(c.doc_id for c in citations) for d in [qa.document(d)] if d and d.films]
+    for doc in docs:
+        own = [label for label in doc.films if (f := qa.film(label)) and normalise_title(doc.title) in
+               {normalise_title(t) for t in (f.title, *f.aliases)}]
+        if own:
+            return own[0]
+    return docs[0].films[0] if docs else None
