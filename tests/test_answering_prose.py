@@ -178,3 +178,23 @@ def test_what_happens_in_a_film_reads_its_plot(tmp_path):
     for question in ("what happens in helene?", "what happens in Hélène"):
         reply = qa.ask(question)
         assert reply.answer is not None and "night nurse in Lyon" in reply.answer, reply.text
+
+
+def test_was_it_a_hit_reports_verdicts_from_each_of_the_films_documents(tmp_path):
+    from answering_corpus import small_corpus
+
+    qa = small_corpus(
+        tmp_path,
+        a=("Grey Tide\n\nGrey Tide is a 2011 horror film directed by Ann Lowe.\n\n==Plot==\nA fisherman's luck becomes a hit "
+           "with the village.\n\n==Release==\nThe film opened in 2,100 theaters in October 2011 and grossed $41 million "
+           "worldwide against a budget of $15 million. Because of the cost of its advertising, trade papers called it a "
+           "box-office disappointment.\n"),
+        b=("Grey Tide: notes for exhibitors\n\nGrey Tide held well in its third week. With takings nearly three times its "
+           "budget, the picture was a solid commercial success for Marsh Releasing.\n"),
+        c=("Lantern Bay\n\nLantern Bay is a 2009 horror film directed by Ann Lowe. It was a surprise hit, and it led to Grey Tide.\n"),
+    )
+    reply = qa.ask("was grey tide a hit?")
+    assert reply.conflicts, reply.text
+    quotes = " ".join(c.quote for c in reply.citations)
+    assert "box-office disappointment" in quotes and "solid commercial success" in quotes
+    assert "surprise hit" not in quotes and "fisherman" not in quotes

@@ -1314,6 +1314,31 @@ def _about_film(text: str, film: str, kb: Knowledge) -> bool:
     return not named or film in named
 
 
+_POINTS_BACK = re.compile(r"^\W*(?:it|this|that|(?:the|this|that)\s+(?:film|movie|picture|one))\b", re.I)
+
+
+def _verdicts(qa, kb: Knowledge, reading: Reading, hits: list[Passage], seen: set[tuple[str, int]]) -> list[ScoredSentence]:
+    """Sentences of the film's own documents that judge how it did ("a box-office bomb", "not a flop", "turned a
+    profit"), wherever they stand: the words of "was it a hit?" are rarely theirs, so retrieval misses them."""
+    film = reading.route.film
+    if not film:
+        return []
+    out = []
+    pool = _about_pool(qa, reading, hits)
+    for before, s in zip([None] + pool, pool):
+        doc = qa.document(s.passage.doc_id)
+        text = s.sentence.text.rstrip()
+        if ((s.passage.doc_id, s.sentence.start) in seen or not doc or doc.films[:1] != [film]
+                or _PLOT_SECTION.search(s.passage.section or "") or not text.endswith((".", "!", '"', "”"))):
+            continue  # another film's page; the story's own ups and downs; a headline
+        if before is not None and before.passage.doc_id == s.passage.doc_id and _POINTS_BACK.match(text) \
+                and not _about_film(before.sentence.text, film, kb):
+            continue  # "The first one, from 1997, was a tiny comedy. It was a surprise hit.": the other film's
+        if _VERDICT.search(text) and _says_something(s) and _about_film(text, film, kb):
+            out.append(ScoredSentence(s.sentence, s.passage, 0.9, 0.75))
+    return out
+
+
 def _asks_summary(reading: Reading) -> bool:
     """"What is it about?", "what's the plot of X?": a summary of the film, nothing more particular."""
     return (reading.route.answer_type in (T.DESCRIPTION, T.REASON) and set(reading.key_terms) <= _SUMMARY_TERMS
@@ -1393,10 +1418,12 @@ def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentence
     if speaker:
         # "What did X later write about its success?" — "X later wrote the film 'wasn't the smash...'": X's own words
         sentences = [_said_by(s, speaker) for s in sentences]
-    if atype == T.YESNO and reading.route.aspect == "box office":
+    verdict = atype == T.YESNO and reading.route.aspect == "box office"
+    if verdict:
         # "did it make money?": "it was a box-office bomb" answers it without the question's words
         sentences = [ScoredSentence(s.sentence, s.passage, s.score + 0.4, max(s.coverage, 0.75), s.infobox_key)
                      if s.infobox_key is None and _VERDICT.search(s.sentence.text) else s for s in sentences]
+        sentences += _verdicts(qa, kb, reading, hits, {(s.passage.doc_id, s.sentence.start) for s in sentences})
     any_award = atype == T.YESNO and _ANY_AWARD.search(reading.normalised or reading.route.resolved_question)
     named_award = asked_award(reading.normalised or reading.route.resolved_question) if atype == T.YESNO else None
     if named_award:
@@ -1437,8 +1464,12 @@ def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentence
     q = reading.normalised or reading.route.question
     if atype == T.YESNO:
         yes = _polarity(best.sentence.text, q)
+        # two documents judging how it did ("a solid commercial success" / "a box-office disappointment") disagree
+        # however much more of the question one of them repeats
+        judged = verdict and _VERDICT.search(best.sentence.text) is not None
         rivals = [s for s in pool[1:8] if s.passage.doc_id != best.passage.doc_id and s.coverage >= 0.6 and best.coverage >= 0.6
-                  and _polarity(s.sentence.text, q) != yes and s.score >= best.score - 0.5
+                  and _polarity(s.sentence.text, q) != yes
+                  and (s.score >= best.score - 0.5 or judged and _VERDICT.search(s.sentence.text) is not None)
                   and not (reading.route.film and s.passage.films and reading.route.film not in s.passage.films)]
         if any_award and yes:
             rivals = []  # one award lost is no denial that another was won
