@@ -198,3 +198,21 @@ def test_was_it_a_hit_reports_verdicts_from_each_of_the_films_documents(tmp_path
     quotes = " ".join(c.quote for c in reply.citations)
     assert "box-office disappointment" in quotes and "solid commercial success" in quotes
     assert "surprise hit" not in quotes and "fisherman" not in quotes
+
+
+def test_how_did_critics_take_it_is_the_sentence_that_sums_them_up(tmp_path):
+    from answering_corpus import small_corpus
+
+    qa = small_corpus(
+        tmp_path,
+        a=("Grey Tide\n\n{{Infobox film\n| name = Grey Tide\n| runtime = 90 min\n}}\n\nGrey Tide is a 2011 horror film directed "
+           "by Ann Lowe. It opened to glowing reviews and ran for six months.\n\n==Reception==\nOn Rotten Tomatoes the film holds "
+           "an approval rating of 91% based on 80 reviews. The site's consensus reads: \"Cold, patient and frightening.\"\n"),
+        b=("Grey Tide review\n\nBy Ada Brook\n\nI saw Grey Tide twice. Reviewers were divided on the ending, but everyone "
+           "agreed about the sound design.\n"),
+    )
+    reply = qa.ask("what did critics think of grey tide?")
+    assert reply.answer is not None and "opened to glowing reviews" in reply.answer, reply.text
+    assert "Reviewers were divided" in reply.answer and len(reply.citations) == 2
+    reply = qa.ask("What does the Rotten Tomatoes consensus say about Grey Tide?")
+    assert reply.answer is not None and "Cold, patient and frightening" in reply.answer, reply.text

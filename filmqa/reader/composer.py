@@ -1317,9 +1317,20 @@ def _about_film(text: str, film: str, kb: Knowledge) -> bool:
 _POINTS_BACK = re.compile(r"^\W*(?:it|this|that|(?:the|this|that)\s+(?:film|movie|picture|one))\b", re.I)
 
 
-def _verdicts(qa, kb: Knowledge, reading: Reading, hits: list[Passage], seen: set[tuple[str, int]]) -> list[ScoredSentence]:
+# a question on how critics took the film as a whole
+_ASKS_RECEPTION = re.compile(r"\b(?:critics?|reviewers?|critical(?:ly)?|consensus)\b|\bhow (?:was|were|is) (?:it|the (?:film|movie)|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*) received\b|\breception\b", re.I)
+# ... and the sentences that answer it: "received mixed responses from critics", "Critics praised her performance"
+_CRITICS_SUMMED = re.compile(r"\b(?:received|receiving|met with|drew|garnered|opened to|earned)\s+(?:\w+\s+){0,4}?(?:reviews|response|responses|reception|acclaim|praise|notices)\b"
+                             r"|\b(?:critics|reviewers)\s+(?:\w+\s+)?(?:praised|liked|loved|admired|hated|panned|criticized|criticised|disliked|"
+                             r"were (?:divided|split|kind|harsh)|dismissed|singled out|compared|attacked)\b|\bcritically (?:acclaimed|panned|praised)\b", re.I)
+_CONSENSUS = re.compile(r"\bconsensus\b", re.I)
+
+
+def _verdicts(qa, kb: Knowledge, reading: Reading, hits: list[Passage], seen: set[tuple[str, int]],
+              judging: re.Pattern = _VERDICT) -> list[ScoredSentence]:
     """Sentences of the film's own documents that judge how it did ("a box-office bomb", "not a flop", "turned a
-    profit"), wherever they stand: the words of "was it a hit?" are rarely theirs, so retrieval misses them."""
+    profit"; or, with ``judging``, how critics took it), wherever they stand: the words of "was it a hit?" are
+    rarely theirs, so retrieval misses them."""
     film = reading.route.film
     if not film:
         return []
@@ -1334,7 +1345,7 @@ def _verdicts(qa, kb: Knowledge, reading: Reading, hits: list[Passage], seen: se
         if before is not None and before.passage.doc_id == s.passage.doc_id and _POINTS_BACK.match(text) \
                 and not _about_film(before.sentence.text, film, kb):
             continue  # "The first one, from 1997, was a tiny comedy. It was a surprise hit.": the other film's
-        if _VERDICT.search(text) and _says_something(s) and _about_film(text, film, kb):
+        if judging.search(text) and _says_something(s) and _about_film(text, film, kb):
             out.append(ScoredSentence(s.sentence, s.passage, 0.9, 0.75))
     return out
 
@@ -1414,6 +1425,22 @@ def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentence
             text = " ".join(f"{x.sentence.text} [{citer.cite(x)}]" for x in lead)
             return Answer(question=reading.route.question, answer=answer, text=text,
                           citations=citer.citations, route=reading.route, confidence=0.6)
+    if atype == T.DESCRIPTION and _ASKS_RECEPTION.search(reading.normalised or reading.route.resolved_question):
+        # "How did critics respond?", "what did critics think of it?": the sentence that sums the critics up
+        consensus = "consensus" in (reading.normalised or reading.route.resolved_question).lower()
+        summary = _CONSENSUS if consensus else _CRITICS_SUMMED
+        sentences = sentences + _verdicts(qa, kb, reading, hits, {(s.passage.doc_id, s.sentence.start) for s in sentences}, summary)
+        sentences = sorted((ScoredSentence(s.sentence, s.passage, s.score + 0.5, max(s.coverage, 0.75), s.infobox_key)
+                            if s.infobox_key is None and summary.search(s.sentence.text) else s for s in sentences),
+                           key=lambda s: -s.score)
+        summed = [s for s in sentences if s.infobox_key is None and summary.search(s.sentence.text) and _says_something(s)]
+        if summed and not consensus:
+            # one document's summing-up, and another's when there is one ("Critics liked it ..." / "Critics praised ...")
+            other = [x for x in summed if x.passage.doc_id != summed[0].passage.doc_id][:1]
+            citer = _Citer()
+            text = " ".join(f"{x.sentence.text} [{citer.cite(x)}]" for x in summed[:1] + other)
+            return Answer(question=reading.route.question, answer=" ".join(x.sentence.text for x in summed[:1] + other),
+                          text=text, citations=citer.citations, route=reading.route, confidence=0.6)
     speaker = _asked_speaker(reading.route.resolved_question) if atype == T.DESCRIPTION else None
     if speaker:
         # "What did X later write about its success?" — "X later wrote the film 'wasn't the smash...'": X's own words

@@ -21,6 +21,8 @@ T = AnswerType
 _TYPE_RULES: list[tuple[str, AnswerType]] = [
     (r"\bwhy\b|\breason\b|\bhow come\b|\bwhat made\b|\bmotivat", T.REASON),
     (r"^(?:and\s+)?(?:is|was|were|are|did|does|do|has|had|have|can|could|will|would|should)\b", T.YESNO),
+    # "what does the Rotten Tomatoes consensus say?": the critics' words, not a score
+    (r"\bconsensus\b", T.DESCRIPTION),
     # a work asked for by what it is to another: "what story is it based on?", "what is the score a remix of?",
     # "which Schwarzenegger film did its gross match?", "what else has she directed?", "where did he play a Russian again?"
     (r"^(?:and\s+)?(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:story|book|novel|novella|play|comic|manga|article|poem|song|game|show|source|work)\b.*\b(?:based|adapted|inspired|drawn|taken|derived)\b"
