@@ -181,3 +181,12 @@ def test_an_answer_found_without_a_film_is_about_the_film_whose_own_page_says_it
     # the blog (about the first film) is cited first; the sequel's own page says it too
     assert _film_of_citations(qa, cite) == "Lamp Street 2 (1999)"
     assert _film_of_citations(qa, cite[:1]) == "Lamp Street (1994)"
+
+
+@pytest.mark.parametrize("question", ["what did Mara Quist make before it", "and what did she direct next?",
+                                      "what else did Quist film afterwards"])
+def test_what_a_person_made_before_or_after_is_a_title(question):
+    from filmqa.models import AnswerType
+    from filmqa.reader.router import answer_type
+
+    assert answer_type(question) == AnswerType.TITLE
