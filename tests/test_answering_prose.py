@@ -216,3 +216,15 @@ def test_how_did_critics_take_it_is_the_sentence_that_sums_them_up(tmp_path):
     assert "Reviewers were divided" in reply.answer and len(reply.citations) == 2
     reply = qa.ask("What does the Rotten Tomatoes consensus say about Grey Tide?")
     assert reply.answer is not None and "Cold, patient and frightening" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize("question", ["what genre is tin harbour?", "What kind of film is Tin Harbour?"])
+def test_what_genre_is_the_kind_of_film_the_lead_says_it_is(tmp_path, question):
+    from answering_corpus import small_corpus
+
+    qa = small_corpus(tmp_path,
+                      a=TIN_LEAD.replace("British drama film", "Anglo-Irish seafaring adventure film") + "It runs 90 minutes.\n",
+                      b="Tin Harbour review\n\nReleased in 1961, Tin Harbour is a Drama, Adventure film directed by Ann Lowe.\n")
+    reply = qa.ask(question)
+    assert reply.answer == "seafaring adventure", reply.text
+    assert reply.citations[0].doc_id == "a.txt"

@@ -1058,7 +1058,7 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     sentences = score_sentences(qa, reading, hits, extra)
     route = route.model_copy(update={"passages": _refs(hits)})
     reading.route = route
-    if not sentences and not _asks_summary(reading):
+    if not sentences and not _asks_summary(reading) and not _asks_genre(reading):
         return abstain(reading, hits, "No passage matches the question.")
 
     if atype == T.LIST and reading.element_type in (None, T.PLACE, T.ORGANISATION, T.TITLE):
@@ -1350,6 +1350,36 @@ def _verdicts(qa, kb: Knowledge, reading: Reading, hits: list[Passage], seen: se
     return out
 
 
+_ASKS_GENRE = re.compile(r"\bgenres?\b|\bwhat (?:kind|type|sort) of (?:a )?(?:film|movie|picture)\b", re.I)
+_GENRE_TERMS = frozenset(analyse("genre genres kind type sort film movie picture"))
+# "X is a 1954 American Western film", "Red Heat is a Action, Crime film": what kind of film the lead says it is
+_IS_A_FILM = re.compile(r"\b(?:is|was)\s+an?\s+(?P<kind>[^.;:()]{2,80}?)\s+(?:film|movie|picture)\b")
+_NATIONALITY = re.compile(r"^(?:\d{4}|[A-Z][\w'’]*(?:-[\w'’]+)+|[A-Z][a-z]*(?:an|ish|ese|ch|i)|[Ff]eature|[Ff]eature-length|[Ll]ive-action)$")
+
+
+def _asks_genre(reading: Reading) -> bool:
+    """"What genre is X?", "what kind of film is it?": nothing asked but the kind of film."""
+    return (reading.route.answer_type == T.DESCRIPTION and set(reading.key_terms) <= _GENRE_TERMS
+            and bool(_ASKS_GENRE.search(reading.normalised or reading.route.resolved_question)))
+
+
+def _genre_of(qa, kb: Knowledge, reading: Reading, hits: list[Passage]) -> tuple[str, ScoredSentence] | None:
+    """The kind of film a sentence says the film is ("a 1974 British folk horror film" -> folk horror), with it."""
+    film = reading.route.film
+    title = re.sub(r"\s*\(\d{4}\)$", "", film or "")
+    # an encyclopedia's lead (a document with an infobox) before a review site's "is a Action, Crime film"
+    for s in sorted(_about_pool(qa, reading, hits), key=lambda s: not _has_infobox(qa, s.passage.doc_id)):
+        text = s.sentence.text
+        m = _IS_A_FILM.search(text)
+        if not m or not (film is None or text.lower().startswith(title.lower()) or _POINTS_BACK.match(text) or title.lower() in text[:m.start()].lower()):
+            continue
+        words_ = m.group("kind").replace(",", " ,").split()
+        kind = " ".join(w for w in words_ if not _NATIONALITY.match(w)).replace(" ,", ",").strip(" ,")
+        if kind and not re.search(r"\b(?:the|of|by|from|in|with)\b", kind):
+            return kind, s
+    return None
+
+
 def _asks_summary(reading: Reading) -> bool:
     """"What is it about?", "what's the plot of X?": a summary of the film, nothing more particular."""
     return (reading.route.answer_type in (T.DESCRIPTION, T.REASON) and set(reading.key_terms) <= _SUMMARY_TERMS
@@ -1417,6 +1447,13 @@ def _said_by(ss: ScoredSentence, speaker: str) -> ScoredSentence:
 
 def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentences: list[ScoredSentence]) -> Answer:
     atype = reading.route.answer_type
+    if _asks_genre(reading):
+        kind = _genre_of(qa, kb, reading, hits)
+        if kind is not None:
+            citer = _Citer()
+            genre, ss = kind
+            return Answer(question=reading.route.question, answer=genre, text=f"{_full_stop(genre)}\n{ss.sentence.text} [{citer.cite(ss)}]",
+                          citations=citer.citations, route=reading.route, confidence=0.7)
     if _asks_summary(reading):
         lead = _plot_lead(qa, kb, reading, hits)
         if lead:
