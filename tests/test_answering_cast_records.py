@@ -261,3 +261,25 @@ def test_who_did_it_to_a_character_is_read_from_the_plot(tmp_path):
     assert qa.ask("who kills nell hayes?").answer is None
     # "who shot <the film>?" asks for its camera, not a killer
     assert qa.ask("Who shot Grey Harbour?").answer != "Nell Hayes"
+
+
+FIRST = "Frost Line\n\nFrost Line is a 2001 American thriller film directed by Ada Kerr.\n"
+SECOND = "Frost Line 2\n\nFrost Line 2 is a 2004 American thriller film directed by Ada Kerr, the sequel to Frost Line.\n"
+COMPARED = """# Frost Line vs Frost Line 2
+
+| | Frost Line | Frost Line 2 |
+|---|---|---|
+| Source novel | Black Ice (Tom Vey) | none |
+| Main villain | Otto Brand (Karl Jessop) | Maj. Ruth Kell (Dana Oyelaran) |
+"""
+
+
+def test_a_comparison_row_names_each_films_part(tmp_path):
+    (tmp_path / "compare.md").write_text(COMPARED)
+    qa = small_corpus(tmp_path, frost=FIRST, frost2=SECOND)
+    reply = qa.ask("who plays the bad guy in frost line 2?")
+    assert reply.answer == "Dana Oyelaran", reply.text
+    assert "Ruth Kell (Dana Oyelaran)" in reply.citations[0].quote
+    assert qa.ask("who played the main villain in frost line").answer == "Karl Jessop"
+    # a work and its author in such a row are no part
+    assert "Tom Vey" not in {c.actor for d in qa.documents for c in d.cast}

@@ -299,12 +299,35 @@ def credit_version(header: str, section: str | None) -> str:
     return ""
 
 
+_PROSE_NAME = r"(?:Mc|Mac|O['’]|De|Di|Le|La)?[A-Z][\w'’-]*"  # a word of a name said in prose ("McClane", "O'Ross")
+_CELL_CREDIT = re.compile(rf"^(?P<role>{_PROSE_NAME}\.?(?:\s+{_PROSE_NAME}){{0,3}})\s+\((?P<actor>{_PROSE_NAME}(?:\s+{_PROSE_NAME}){{1,2}})\)$")
+
+
+def _row_credits(row: TableRow) -> list[CastCredit]:
+    """'| Main villain | Hans Gruber (Alan Rickman) | Col. William Stuart (William Sadler) |': a row that names a part
+    per column (per film, in a comparison), the row's label saying what the part is and the column which film it is of."""
+    cells = list(row.cells.items())
+    if len(cells) < 2 or not re.fullmatch(r"[A-Za-z][a-z]*(?:\s+[a-z]+){0,3}", cells[0][1]):
+        return []
+    label = cells[0][1].lower()
+    if re.search(r"novel|book|source|based|song|music|writ|direct|compos|produc|award|title", label):
+        return []  # "Source novel | Nothing Lasts Forever (Roderick Thorp)": a work and its author, not a part
+    out = []
+    for header, value in cells[1:]:
+        m = _CELL_CREDIT.match(value.strip())
+        if m and not _NOT_A_PART.search(m.group("role")) and not _NOT_A_PART.search(m.group("actor")):
+            out.append(CastCredit(actor=m.group("actor"), role=f"{m.group('role')}, {label}", start=row.start, end=row.end,
+                                  version=header if not header.startswith("column ") else ""))
+    return out
+
+
 def table_cast(rows: list[TableRow]) -> list[CastCredit]:
     """``Actor | Role`` credits read from table rows whose headers name both columns (one credit per actor column)."""
     credits: list[CastCredit] = []
     for row in rows:
         role_key = next((h for h in row.cells if _ROLE_HEADER.match(h.strip())), None)
         if role_key is None:
+            credits += _row_credits(row)
             continue
         role = row.cells[role_key].strip().rstrip(".")
         actor_keys = [h for h in row.cells if h != role_key and _ACTOR_HEADER.search(h.strip())]
@@ -371,7 +394,6 @@ def _rendered_infobox(text: str, lines: list[tuple[int, int, str]], i: int) -> t
 
 # "Poppy Galloway (Imelda Roche), a London wedding planner", "her boyfriend Oliver (Fergus Laing)": a part
 # named in prose with its player in brackets; the words around it say what the part is
-_PROSE_NAME = r"(?:Mc|Mac|O['’]|De|Di|Le|La)?[A-Z][\w'’-]*"
 _PROSE_CREDIT = re.compile(
     rf"(?:\b(?P<pre>(?i:his|her|their|the|a|an)\s+(?:[a-z-]+\s+){{0,2}}))?"
     rf"(?<![\w'’-])(?P<role>{_PROSE_NAME}(?:\s+{_PROSE_NAME}){{0,2}})\s+\((?P<actor>{_PROSE_NAME}(?:\s+(?:[A-Z]\.\s+)?{_PROSE_NAME}){{1,2}})\)"

@@ -156,7 +156,7 @@ def cast_lookup(qa, kb, reading: Reading):
     pairs = facts.cast if facts else [p for f in kb.facts.values() for p in f.cast]
     if not pairs:
         return None
-    question = _apostrophes(route.resolved_question, pairs)
+    question = _apostrophes(reading.normalised or route.resolved_question, pairs)  # "the bad guy" is read "the villain"
     q = _tokens(question) - {w for w in GENERIC}
     film_words = _tokens(re.sub(r"\(\d{4}\)", "", route.film or ""))
     # "Danko's wife", "Poppy's ex-boyfriend", "her older brother": the relation noun, past a word that only qualifies it
@@ -183,6 +183,10 @@ def cast_lookup(qa, kb, reading: Reading):
             # "Carmen, Ines's daughter" is not Ines: a name the list owns a relation by is not the part
             desc_t -= _tokens(" ".join(re.findall(r"(\w+)['’]s\b", c.role)))
         version = len(asked_version & _tokens(c.version))
+        if c.version and route.film and kb.films_in(c.version):
+            if route.film not in kb.films_in(c.version):
+                continue  # a comparison's column for another film
+            version += 1
         a = len(q & actor_t) / max(len(actor_t), 1)
         r = len(part_q & name_t) / max(len(name_t), 1)
         d = len(part_q & desc_t) / max(len(desc_t), 1)

@@ -93,6 +93,7 @@ PHRASES: list[tuple[str, str]] = [
 
     (r"\bdirector of photography\b|\bdop\b|\bd\.o\.p\.", "cinematographer"),
     (r"\bcost to (?:make|produce|shoot)\b", "budget"),
+    (r"\bbad (?:guy|man|woman|girl)\b", "villain"), (r"\bbad (?:guys|men|women)\b", "villains"),
     (r"\b(?:wr[io]te|did|composed|created) the (?:film's |movie's )?(music|score|soundtrack)\b", r"composed the \1"),
     (r"\b(?:come|came|comes) out\b|\bhit (?:theaters|theatres|cinemas)\b", "released"),
     (r"\b(?:come|came|comes|coming) back\b", "return"),  # "why didn't he come back for the sequel?" - "he did not return"
