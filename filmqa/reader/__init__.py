@@ -19,6 +19,7 @@ from ..models import Answer, AnswerType, Route
 from ..pipeline import MAX_QUESTION_CHARS
 from ..retriever.analysis import STOP_WORDS, analyse, words
 from .awards import awards_answer
+from .compare import compare_answer
 from .composer import SPEECH_ASKED, TABLE_NOTE, abstain, add_player, answer_from_record, compose
 from .series import sequel_lookup
 from .deeds import killer_lookup
@@ -265,6 +266,10 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
         ans = answer_from_record(reading, hits, *sequel)
         ans.route.explanation = "the film that follows it, as its documents name it"
         return ans
+    if route.answer_type == AnswerType.YESNO and not missing:
+        compared = compare_answer(qa, reading, hits)
+        if compared is not None:
+            return compared  # "did it outgross Twins?": a sentence comparing the two, not a table cell
     awards = None if missing or route.answer_type == AnswerType.YESNO else awards_answer(qa, reading, hits)
     if awards is not None:
         return awards  # "what awards did it win?": every document's accolades, not the best passage's
