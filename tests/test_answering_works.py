@@ -20,12 +20,13 @@ Janowski had earlier scored the documentary series ''Tidewater'' and the short '
 
 == Reception ==
 Quill, best known as the nurse in the 2008 sitcom Ward Nine, plays Edie with great warmth. Critics liked the film.
+At home it earned $12 million, on par with Gull Point but well below Iron Tide.
 
 == Home media ==
 {| class="wikitable"
-! Format !! Year !! Notes
+! Format !! Year !! Country !! Notes
 |-
-| DVD || 2017 || Box Set Moon Over Corran/Harbour Lights
+| DVD || 2017 || United Kingdom || Box Set Moon Over Corran/Harbour Lights
 |}
 """
 
@@ -42,6 +43,7 @@ def qa(tmp_path_factory):
         ("What did Tamsin Greer direct after Harbour Lights?", "Night Ferry"),
         ("Where else has Mara Quill appeared?", "Ward Nine"),
         ("Which film shared the 2017 DVD box set with Harbour Lights?", "Moon Over Corran"),
+        ("Which film did the earnings of Harbour Lights match?", "Gull Point"),
     ],
 )
 def test_a_title_is_answered_and_quoted(qa, question, title):

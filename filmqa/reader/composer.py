@@ -666,7 +666,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             bonus = 0.3 if dist < 40 else 0.15 if dist < 90 else 0.0
             if ext_type == T.TITLE:
                 # "for The Killer" before "John Woo lifted"; "the double pack Conan the Destroyer": the asked kind named before it
-                before = re.findall(r"[\w'’-]+(?=\W*$)", text[max(0, offset - 25) : offset])
+                before = re.findall(r"[A-Za-z][\w'’-]*(?=\W*$)", text[max(0, offset - 25) : offset])
                 named_kind = bool(before) and (analyse(before[-1]) or [""])[0] in reading.key_terms
                 bonus += 0.6 * max(title_cue(text, offset, surface), 0.9 if named_kind else 0.0) - 0.15
             fits = None

@@ -27,7 +27,7 @@ _TYPE_RULES: list[tuple[str, AnswerType]] = [
     # "which Schwarzenegger film did its gross match?", "what else has she directed?", "where did he play a Russian again?"
     (r"^(?:and\s+)?(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:story|book|novel|novella|play|comic|manga|article|poem|song|game|show|source|work)\b.*\b(?:based|adapted|inspired|drawn|taken|derived)\b"
      r"|^(?:and\s+)?what\s+(?:is|was|are|were)\b.*\b(?:an?|the)\s+(?:[\w'’]+[\s-])?(?:remake|remix|adaptation|sequel|prequel|spin-?off|version|copy|parody|spoof|homage|reboot|retelling|rip-?off|imitation|knock-?off)\s+of\s*\W*$"
-     r"|^(?:and\s+)?(?:which|what)\s+(?:(?!(?:from|of|in|for|with|by|on|at|about|is|was|were|are|did|does|do|has|had)\b)[\w'’-]+\s+){1,4}?(?:film|movie|picture)\b(?!\s+(?:company|studio|genre|festival|critics?|score|rating|awards?|editor|director|composer|music|industry|school|fund|magazine|rights|format|crew|set|version)\b)"
+     r"|^(?:and\s+)?(?:which|what)\s+(?:(?!(?:from|of|in|for|with|by|on|at|about|is|was|were|are|did|does|do|has|had)\b)[\w'’-]+\s+){0,4}?(?:film|movie|picture)\b(?!\s+(?:company|studio|genre|festival|critics?|score|rating|awards?|editor|director|composer|music|industry|school|fund|magazine|rights|format|crew|set|version)\b)"
      r"|^(?:and\s+)?what\s+(?:else\s+)?(?:has|have|had|did|does|do)\s+(?:[\w'’.-]+\s+){1,4}?(?:direct|scor|compos|produc|star|appear|act)(?:ed|e|s)?(?:\s+in)?\s+(?:(?:after|before|next|later|since|earlier|previously|then)\b.*)?\W*$"
      r"|^(?:and\s+)?where\b(?=.*\b(?:play|appear|star|act|seen|see)\w*\b)(?=.*\b(?:else|again|before|later|previously|earlier)\b)", T.TITLE),
     (r"\b(?:who|which \w+)\b.*\b(?:writers?|producers?|screenwriters?|cast|actors|stars|starred|supporting|in the film)\b.*\b(?:all|were|are)\b"
@@ -132,6 +132,7 @@ SYNONYMS = {
     "portrayed": "played", "role": "as", "character": "played", "premiered": "premiere", "came": "released",
     "photography": "cinematography", "cinematographer": "cinematography", "oscar": "academy award", "oscars": "academy awards", "us": "united states", "usa": "united states", "america": "united states", "uk": "united kingdom", "britain": "united kingdom",
     "take": "took taken", "took": "take", "delayed": "postponed moved delay", "censors": "bbfc mpaa classification certificate", "censor": "bbfc mpaa classification certificate", "return": "returned back", "shoot": "shot shooting filming", "shooting": "shot shoot filming", "villain": "villain antagonist kingpin gangster lord", "villains": "villain antagonist kingpin gangster henchmen", "wife": "wife", "hit": "success", "flop": "disappointment", "success": "success hit successful profitable",
+    "match": "par equal level same", "matched": "par equal level same", "matching": "par equal level same",
     "critics": "critics", "score": "score", "rating": "rating", "graded": "grade", "grade": "cinemascore",
     # a language or people named for a country: "the French title" is said "in France it was released as ..."
     "french": "france", "german": "germany", "italian": "italy", "spanish": "spain", "japanese": "japan",
