@@ -227,3 +227,16 @@ In 2187, the relay station Frost Nine sends ice to the colonies.
     qa = small_corpus(tmp_path, frost=doc)
     reply = qa.ask("what year is frost relay set in")
     assert reply.answer == "2187", reply.text
+
+
+def test_a_plot_opening_on_a_season_of_its_year(tmp_path):
+    doc = """Salt Ferry
+
+Salt Ferry is a 1961 western film directed by Ann Lowe. It was made in 1960 on a studio set in Burbank.
+
+==Plot==
+During the late summer of 1868, a ferryman on the Platte River hides a wounded deserter from the cavalry.
+"""
+    qa = small_corpus(tmp_path, ferry=doc)
+    reply = qa.ask("When is Salt Ferry set?")
+    assert reply.answer == "1868", reply.text

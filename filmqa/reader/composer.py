@@ -36,8 +36,9 @@ SPEECH_ASKED = re.compile(r"\b(?:say|says|said|write|wrote|written|think|thought
 _SAID = re.compile(r"[\"“”]|(?:^|[\"“]\s*)I\b|\b(?:said|says|wrote|writes|told|recalled|remarked|commented|explained|observations?)\b")
 # how a film did, in words: what answers "did it make money?", "was it a flop?"
 _VERDICT = re.compile(r"\b(?:flop(?:ped)?|bomb(?:ed)?|hit|success(?:ful)?|profit(?:able)?|lost|loss|disappointment|blockbuster|paid for itself|money[- ]?maker|broke even)\b", re.I)
-_MAKING = re.compile(r"\b(?:filming|filmed|shooting|shot|principal photography|production|wrapped|built)\b", re.I)
-YEAR_AT_START = re.compile(r"\s*(?:In|By)\s+(?:the\s+year\s+)?(?:\d{3,4})\b")
+_MAKING = re.compile(r"\b(?:filming|filmed|shooting|shot|principal photography|production|wrapped|built|made|studio set|sound ?stage)\b", re.I)
+# "In 2119, ...", "In the winter of 1877, ...", "By late 1944 ...": a plot that opens on its year
+YEAR_AT_START = re.compile(r"\s*(?:In|By|During)\s+(?:the\s+)?(?:(?:year|winter|summer|spring|autumn|fall|early|late|mid|middle|end|start)\s+){0,2}(?:of\s+)?(?:\d{3,4})\b")
 _SUBJECT = r"(?:(?i:he|she|it|they|we|i|the|his|her|its|their|there)\b|[A-Z][\w'’-]+)"
 # a reason given after the words that introduce it: "because of a scheduling conflict", ", as he isn't licensed",
 # "The title comes from the police report", "after acting as best man at a wedding"
