@@ -240,3 +240,11 @@ During the late summer of 1868, a ferryman on the Platte River hides a wounded d
     qa = small_corpus(tmp_path, ferry=doc)
     reply = qa.ask("When is Salt Ferry set?")
     assert reply.answer == "1868", reply.text
+
+
+def test_a_festival_section_is_not_where_it_premiered(tmp_path):
+    qa = small_corpus(tmp_path, ferry=(
+        "Salt Ferry\n\nSalt Ferry is a 2019 drama film directed by Ann Lowe. It premiered in the Horizons strand of the "
+        "Venice Film Festival in September 2019, and opened in Italy a month later.\n"))
+    reply = qa.ask("Where did Salt Ferry premiere?")
+    assert reply.answer == "Venice Film Festival", reply.text

@@ -20,7 +20,7 @@ from ..corpus.structure import split_field
 from ..corpus.films import foreign_spans, normalise_title
 from ..models import Answer, AnswerType, Citation, Conflict, ConflictValue, Passage, PassageRef, Sentence
 from ..retriever.analysis import analyse
-from .extract import DURATION, MONEY, PLACE_CUE, extract, find_certificate, find_score, find_lower_places, find_span, find_titles, fmt_money, split_money_norm, title_cue
+from .extract import DURATION, MONEY, NOT_NAME, PLACE_CUE, extract, find_certificate, find_score, find_lower_places, find_span, find_titles, fmt_money, split_money_norm, title_cue
 from .knowledge import Knowledge, split_names
 from .router import Reading, asked_unit, films_named
 
@@ -328,7 +328,7 @@ def _places_of(text: str, reading: Reading, kb: Knowledge, roles: set[str]) -> l
     for key in reading.key_terms:
         for m in re.finditer(rf"\b((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s+(?!(?:and|or|who|then|also)\b)(?:[a-z]+\s+)?(?={re.escape(key)}\w*\b)", text):
             name = m.group(1)
-            if name.split()[0] in ("The", "A", "An", "In", "On", "At") or any(name in e for e in reading.entities):
+            if name.split()[0] in NOT_NAME or any(name in e for e in reading.entities):  # "It premiered": no place
                 continue
             if any(w in roles for w in name.split()) or kb.persons.get(name):
                 continue  # a character or a person, not a place
@@ -686,7 +686,13 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 bonus -= 0.3  # a place with no name answers only when no named place does
             if ext_type == T.PLACE and (surface, surface, offset) in said_of:
                 bonus += 0.4
-            if premiere and re.search(r"\bpremi[eè]re[ds]?\s+(?:\w+\s+){0,3}?(?:at|in|during)\s+(?:the\s+)?$", text[max(0, offset - 50) : offset], re.I):
+            section = ext_type == T.PLACE and re.match(r"\s+(?:section|strand|sidebar|competition|programme|program|line-?up)\b",
+                                                       text[offset + len(surface) :], re.I)
+            if section:
+                continue  # "the Panorama section of the Berlin festival": a part of the festival, the festival is the place
+            if premiere and re.search(r"\bpremi[eè]re[ds]?\s+(?:\w+\s+){0,3}?(?:at|in|during)\s+(?:the\s+)?"
+                                        r"(?:[A-Z][\w-]*\s+(?:section|strand|sidebar|competition)\s+of\s+(?:the\s+)?)?$",
+                                        text[max(0, offset - 80) : offset], re.I):
                 bonus += 0.4  # "Where did it premiere?": the place it premiered at, not one it was released in
             main = filming and main_location(text, offset)
             if main:

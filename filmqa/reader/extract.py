@@ -55,13 +55,13 @@ ORG_SUFFIX = re.compile(
 )
 ORG_CUE = re.compile(rf"(?:distributed by|released by|produced by|studio|company|publisher|by|stream(?:s|ing|ed)?\s+(?:on|via)|available\s+(?:on|via))\s+(?P<org>(?:{NAME_SPAN.pattern}))")
 PLACE_CUE = re.compile(
-    rf"\b(?:in|at|on location(?:\s+(?:in|at|on))?|to|from|near|around|(?:town|city|village|county|island|province|state) of)\s+(?P<place>(?:the\s+)?{NAME_SPAN.pattern}(?:['’]s\s+{NAME_SPAN.pattern})?(?:,\s+{NAME_SPAN.pattern})?)"
+    rf"\b(?:in|at|on location(?:\s+(?:in|at|on))?|to|from|near|around|(?:town|city|village|county|island|province|state|section|strand|sidebar|competition) of)\s+(?P<place>(?:the\s+)?{NAME_SPAN.pattern}(?:['’]s\s+{NAME_SPAN.pattern})?(?:,\s+{NAME_SPAN.pattern})?)"
 )
 QUOTED_TITLE = re.compile(r"[\"“](?P<t>[A-Z][^\"”]{1,60})[\"”]")
 TITLE_YEAR = re.compile(rf"(?P<t>{NAME_SPAN.pattern}(?:\s+(?:of|the|and|in|on|a)\s+{NAME_SPAN.pattern})*)\s+\((?:19|20)\d\d\)")
 
 _UNIT = {"million": 1e6, "mil": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "thousand": 1e3, "k": 1e3}
-_NOT_NAME = {"The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "His", "Her", "This", "That", "But", "And",
+NOT_NAME = {"The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "His", "Her", "This", "That", "But", "And",
              "As", "When", "While", "After", "Before", "Yes", "No", "Also", "Still", "Even", "Despite", "According",
              "Captain", "Lieutenant", "Sgt", "Det", "Detective", "Director", "Hill's", "Mr", "Mrs", "Dr", "If", "Then",
              "Today", "Perhaps", "Just", "Upon", "Through", "Returning", "Chasing", "Later", "Finally", "Enter", "Many",
@@ -197,7 +197,7 @@ def find_number(s: str):
 
 def _trim_name(span: str, kb: Knowledge, lead_only: bool = False) -> str:
     toks = span.split()
-    while toks and (toks[0] in _NOT_NAME or toks[0].lower() in kb.lower_words):
+    while toks and (toks[0] in NOT_NAME or toks[0].lower() in kb.lower_words):
         toks = toks[1:]
     while toks and not lead_only and (toks[-1].lower() in kb.lower_words and toks[-1] not in kb.persons):
         toks = toks[:-1]
@@ -262,15 +262,16 @@ def find_places(s: str, kb: Knowledge):
         place = m.group("place")
         if m.end("place") == m.end() and "," not in place:
             place += _joined_tail(s, m.end(), kb)
-        place = re.sub(r"^the\s+", "", place)
+        the = re.match(r"the\s+", place)
+        place = place[the.end() :] if the else place
         toks = place.split()
-        while toks and toks[-1] in _NOT_NAME:
+        while toks and toks[-1] in NOT_NAME:
             toks = toks[:-1]
         place = " ".join(toks)
         if toks and toks[0] in _MONTH_WORDS:
             continue  # "began in February 2008": a time, no place
         if place and not kb.persons.get(place) and place[0].isupper():
-            yield place, place, m.start("place")
+            yield place, place, m.start("place") + (the.end() if the else 0)  # the offset of the name, not of "the"
 
 
 # "48 Hrs.", "The Killer", "Conan the Destroyer": capitalised words, small joining words inside, a number first
@@ -337,9 +338,9 @@ def find_titles(s: str, kb: Knowledge):
     for m in TITLE_SPAN.finditer(s):
         t = m.group().strip().rstrip(".,;:") if not re.search(r"\b[A-Z][a-z]{1,3}\.$", m.group()) else m.group().strip()
         first = t.split()[0]
-        if m.start() == 0 and first in _NOT_NAME and not first.isdigit() and first not in ("The", "A", "An"):
+        if m.start() == 0 and first in NOT_NAME and not first.isdigit() and first not in ("The", "A", "An"):
             continue
-        if t.split()[-1] in _MONTH_WORDS or t in _NOT_NAME or len(t) < 3 or DATE_START.match(t) or DAY_MONTH.match(t):
+        if t.split()[-1] in _MONTH_WORDS or t in NOT_NAME or len(t) < 3 or DATE_START.match(t) or DAY_MONTH.match(t):
             continue
         if re.search(r"['’]s$", t) or s[m.end() : m.end() + 2] in ("'s", "’s"):
             continue  # "Horner's score": an owner, not a title
