@@ -283,3 +283,25 @@ def test_a_comparison_row_names_each_films_part(tmp_path):
     assert qa.ask("who played the main villain in frost line").answer == "Karl Jessop"
     # a work and its author in such a row are no part
     assert "Tom Vey" not in {c.actor for d in qa.documents for c in d.cast}
+
+
+NAMES = """Copper Sky
+
+Copper Sky is a 1992 American crime film directed by Joan Ames.
+
+==Plot==
+Peggy Olsen runs a diner; Inspector Crane suspects her brother.
+
+==Cast==
+*Ruth Lane as Margaret "Peggy" Olsen
+*Dev Khanna as Insp. Walter Crane
+"""
+
+
+def test_a_part_of_a_characters_name_is_read_from_the_credit(tmp_path):
+    qa = small_corpus(tmp_path, sky=NAMES)
+    reply = qa.ask("What is Peggy Olsen's real first name?")
+    assert reply.answer == "Margaret", reply.text
+    assert 'Margaret "Peggy" Olsen' in reply.citations[0].quote
+    assert qa.ask("what's Inspector Crane's first name?").answer == "Walter"
+    assert qa.ask("What is Crane's full name?").answer == "Walter Crane"

@@ -23,7 +23,7 @@ from .compare import compare_answer
 from .composer import SPEECH_ASKED, TABLE_NOTE, abstain, add_player, answer_from_record, compose
 from .series import sequel_lookup
 from .deeds import killer_lookup
-from .records import ASK_CAST_LIST, CAST_WORDS, cast_list_lookup, cast_lookup, played_by, rank_lookup, record_sentences, table_lookup
+from .records import ASK_CAST_LIST, CAST_WORDS, cast_list_lookup, cast_lookup, name_part_lookup, played_by, rank_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
 from .router import GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SEARCH_ALSO, SYNONYMS, KIND_WORDS, Reading, normalise_question, route_question
 from .router import WHO_IS_NAMED, generic_terms, tells_films_apart
@@ -282,7 +282,7 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
         return abstain(reading, hits, "No sentence says who did that to them.")
     speech = route.answer_type == AnswerType.DESCRIPTION and SPEECH_ASKED.search(route.resolved_question)
     casting = route.answer_type != AnswerType.TITLE  # "where did he play a Russian again?": a work is asked, not a part
-    record = None if missing or speech else rank_lookup(qa, kb, reading) or (
+    record = None if missing or speech else rank_lookup(qa, kb, reading) or name_part_lookup(qa, kb, reading) or (
         cast_list_lookup(qa, kb, reading) or cast_lookup(qa, kb, reading) if casting else None)
     from_table = record is None
     record = record or table_lookup(qa, kb, reading)

@@ -286,6 +286,50 @@ def rank_lookup(qa, kb, reading: Reading):
     return surface, [ss for _, ss in found[key][:3]]
 
 
+ASK_NAME_PART = re.compile(r"\bwhat(?:'s|’s| is| was)\s+(?:the\s+)?(?P<who>[\w'’. -]+?)['’]s?\s+(?P<part>(?:(?:full|first|last|real|given|middle|family|complete)\s+)*)(?:name|surname|forename)\b", re.I)
+
+
+def _unranked(text: str) -> str:
+    """The name without its rank: "Inspector Crane" is the credited "Insp. Walter Crane"."""
+    return re.sub(rf"(?<!\w){_RANK}(?!\w)", " ", text, flags=re.I)
+
+
+def name_part_lookup(qa, kb, reading: Reading):
+    """(the name, its credit) for "What is Cat Manzetti's full first name?" / "What is Lt. Stobbs's first name?".
+
+    Read from the credited name of the part ('Catherine "Cat" Manzetti', 'Lt. Charlie Stobbs'): the part's
+    name without its rank or nickname, or its first or last word."""
+    route = reading.route
+    m = ASK_NAME_PART.search(route.resolved_question)
+    if not m:
+        return None
+    who = _tokens(_unranked(m.group("who"))) - {"character"}
+    asked = m.group("part").lower().split() + (["last"] if re.search(r"surname", m.group(0), re.I) else [])
+    if not who:
+        return None
+    facts = kb.facts.get(route.film) if route.film else None
+    pairs = facts.cast if facts else [p for f in kb.facts.values() for p in f.cast]
+    found: dict[str, list] = defaultdict(list)
+    for doc_id, c in pairs:
+        name = re.split(r",|\s+\(", c.role, maxsplit=1)[0]
+        if not who <= _tokens(_unranked(name)):
+            continue
+        bare = re.sub(r"\s*[\"“'‘][^\"”'’]+[\"”'’]", "", re.sub(rf"^(?:(?:{_RANK}|[A-Z][a-z]{{0,3}}\.)\s+)+", "", name)).split()
+        if "first" in asked or "given" in asked:
+            value = bare[0] if len(bare) >= 2 else None
+        elif "last" in asked or "family" in asked:
+            value = bare[-1] if len(bare) >= 2 else None
+        else:
+            value = " ".join(bare) if len(bare) >= 2 else None
+        if value and not ("full" in asked and _tokens(value) <= who and "first" in asked):
+            found[value].append((doc_id, c))  # "Cat"'s full first name is not "Cat"
+    if not found:
+        return None
+    value = max(found, key=lambda v: (len(found[v]), len(v)))
+    support = [ss for doc_id, c in found[value][:3] for ss in [sentence_at(qa, doc_id, c.start)] if ss]
+    return (value, support) if support else None
+
+
 ASK_CAST_LIST = re.compile(r"\bwho(?:'s|’s| is| was| were| are)? in\b|\bwho (?:stars|starred|appears|appeared) in\b|\bwho starred\b"
                            r"|\b(?:list|name)\b.*\b(?:cast|stars|actors)\b|\bwho (?:are|were) the (?:main )?(?:stars|actors|cast)\b"
                            r"|\bwhat actors\b|\bwhich actors\b|\bwho is in the cast\b|\bwho(?:'s| is) in it\b", re.I)
