@@ -228,3 +228,17 @@ def test_what_genre_is_the_kind_of_film_the_lead_says_it_is(tmp_path, question):
     reply = qa.ask(question)
     assert reply.answer == "seafaring adventure", reply.text
     assert reply.citations[0].doc_id == "a.txt"
+
+
+def test_how_did_it_do_there_reads_how_it_did_in_that_market(tmp_path):
+    from answering_corpus import small_corpus
+
+    qa = small_corpus(tmp_path, a=(
+        "Grey Tide\n\nGrey Tide is a 2011 horror film directed by Ann Lowe.\n\n==Box office==\n"
+        "Grey Tide grossed $12 million in the United States and did poorly there. Lowe later said the film \"was a "
+        "flop at home. It was huge overseas.\"\n\n==Home media==\nThe DVD sold well, and it was one of the top rentals of 2012.\n"))
+    reply = qa.ask("How did Grey Tide do on video?")
+    assert reply.answer is not None and "top rentals" in reply.answer, reply.text
+    reply = qa.ask("how did grey tide do abroad, according to Lowe?")
+    assert reply.answer is not None and "It was huge overseas" in reply.answer, reply.text
+    assert "flop at home" in reply.answer  # what "it" is, said just before

@@ -1352,7 +1352,8 @@ def _verdicts(qa, kb: Knowledge, reading: Reading, hits: list[Passage], seen: se
         if before is not None and before.passage.doc_id == s.passage.doc_id and _POINTS_BACK.match(text) \
                 and not _about_film(before.sentence.text, film, kb):
             continue  # "The first one, from 1997, was a tiny comedy. It was a surprise hit.": the other film's
-        if judging.search(text) and _says_something(s) and _about_film(text, film, kb):
+        if judging.search(text) and len(text.split()) >= 3 and text.count("|") < 2 and not _RECORD_LINE.search(text) \
+                and _about_film(text, film, kb):  # "It was big foreign." says how it did in four words
             out.append(ScoredSentence(s.sentence, s.passage, 0.9, 0.75))
     return out
 
@@ -1362,6 +1363,30 @@ _GENRE_TERMS = frozenset(analyse("genre genres kind type sort film movie picture
 # "X is a 1954 American Western film", "Red Heat is a Action, Crime film": what kind of film the lead says it is
 _IS_A_FILM = re.compile(r"\b(?:is|was)\s+an?\s+(?P<kind>[^.;:()]{2,80}?)\s+(?:film|movie|picture)\b")
 _NATIONALITY = re.compile(r"^(?:\d{4}|[A-Z][\w'’]*(?:-[\w'’]+)+|[A-Z][a-z]*(?:an|ish|ese|ch|i)|[Ff]eature|[Ff]eature-length|[Ll]ive-action)$")
+
+
+# "How did it do on video?", "how did it do abroad?", "how did it perform at the box office?"
+_HOW_IT_DID = re.compile(r"\bhow (?:did|has|does|do) .{0,60}?\b(?:do|fare|perform|sell)\b(?P<rest>.*)$", re.I)
+# where: the words that mark a market in the question, and in the sentence that answers it
+_MARKETS = [
+    (r"\b(?:video|vhs|cassettes?|dvd|blu-?ray|home (?:media|video|release)|rentals?|streaming)\b", r"\b(?:video|vhs|cassettes?|dvds?|blu-?ray|home (?:video|media|release|entertainment)|rentals?|streaming)\b"),
+    (r"\b(?:abroad|overseas|foreign|international(?:ly)?|outside)\b", r"\b(?:abroad|overseas|foreign|international(?:ly)?|outside|other (?:territories|countries|markets))\b"),
+]
+# how a film did, said in words ("It was big foreign.", "a very big seller on cassette", "did poorly")
+_DID = re.compile(rf"{_VERDICT.pattern}|\b(?:big|huge|massive|seller|sold|well|poorly|strong(?:ly)?|weak(?:ly)?|popular|top rentals?)\b", re.I)
+
+
+def _how_it_did(qa, kb: Knowledge, reading: Reading, hits: list[Passage], asked: re.Match) -> ScoredSentence | None:
+    """How the film did where the question asks (on video, abroad), in the words of its own documents."""
+    market = next((said for marks, said in _MARKETS if re.search(marks, asked.group("rest"), re.I)), None)
+    found = _verdicts(qa, kb, reading, hits, set(), _DID)
+    if market:
+        found = [s for s in found if re.search(market, f"{s.passage.section or ''} {s.sentence.text}", re.I)]  # under "Home media" too
+    if not found:
+        return None
+    speaker = _asked_speaker(reading.route.resolved_question) or (re.search(r"according to (?:the )?([A-Z][\w'’-]+)", reading.route.resolved_question) or [None, None])[1]
+    # the one the question's words cover best; said by the one it names ("according to Hill")
+    return max(found, key=lambda s: (bool(speaker) and speaker in s.passage.text, len(set(analyse(s.sentence.text)) & set(reading.key_terms)), -s.passage.id))
 
 
 def _asks_genre(reading: Reading) -> bool:
@@ -1454,6 +1479,17 @@ def _said_by(ss: ScoredSentence, speaker: str) -> ScoredSentence:
 
 def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentences: list[ScoredSentence]) -> Answer:
     atype = reading.route.answer_type
+    done = _HOW_IT_DID.search(reading.normalised or reading.route.resolved_question) if atype == T.DESCRIPTION else None
+    if done and reading.route.film:
+        said = _how_it_did(qa, kb, reading, hits, done)
+        if said is not None:
+            # "It was big foreign.": what "it" is was said just before
+            before = _antecedent(said)
+            quoted = [x for x in (before, said) if x is not None and not (x is before and _ANAPHOR.search(x.sentence.text[:30]))]
+            citer = _Citer()
+            return Answer(question=reading.route.question, answer=" ".join(x.sentence.text for x in quoted),
+                          text=" ".join(f"{x.sentence.text} [{citer.cite(x)}]" for x in quoted),
+                          citations=citer.citations, route=reading.route, confidence=0.6)
     if _asks_genre(reading):
         kind = _genre_of(qa, kb, reading, hits)
         if kind is not None:
