@@ -11,7 +11,7 @@ HARBOUR = """Harbour Lights
 '''''Harbour Lights''''' is a 2015 British drama film directed by [[Tamsin Greer]]. It is adapted from the 1987 novel ''The Salt Road'' by Hugh Brannock. The score was written by Olek Janowski.
 
 == Production ==
-Greer had made her name with the comedy ''Paper Boats'' (2011). She later directed the thriller ''Night Ferry'' (2019).
+Greer had made her name with the comedy ''Paper Boats'' (2011). She later directed the thriller ''Night Ferry'' (2019). Her first feature was Low Water: The Reckoning (2008).
 Janowski had earlier scored the documentary series ''Tidewater'' and the short ''Gulls''.
 
 == Cast ==
@@ -61,6 +61,7 @@ def test_other_works_of_the_person_in_focus_are_listed(qa):
     assert "Harbour Lights" not in reply.answer
     reply = qa.ask("What other films has Tamsin Greer made?")
     assert reply.answer is not None and "Paper Boats" in reply.answer and "Night Ferry" in reply.answer, reply.text
+    assert "Low Water: The Reckoning" in reply.answer and "The Reckoning and" not in reply.answer  # a subtitle is no title
 
 
 def test_a_part_played_is_no_title(qa):

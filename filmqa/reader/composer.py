@@ -847,6 +847,8 @@ def works_of(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: 
     if not found:
         return None
     ranked = sorted(found.values(), key=lambda x: -x[0])
+    # "The Dream Master" is part of "A Nightmare on Elm Street 4: The Dream Master"
+    ranked = [x for x in ranked if not any(x[1] != y[1] and x[1] in y[1] for y in ranked)]
     best = ranked[0][0]
     members = [x for x in ranked if x[0] >= best - 0.3][:6]
     members.sort(key=lambda x: (x[2].passage.id, x[2].sentence.start, x[2].sentence.text.find(x[1])))

@@ -278,6 +278,8 @@ def find_places(s: str, kb: Knowledge):
 TITLE_SPAN = re.compile(r"(?<![\w'’])(?:The\s+|A\s+|An\s+|\d{1,4}\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of|the|and|in|on|to|a|for|&)?\s*[A-Z0-9][\w'’.&-]*)*")
 _MONTH_WORDS = set(MONTHS.split("|")) | set(_MON3.split("|"))
 DATE_START = re.compile(rf"(?:{MONTHS}|{_MON3})\.?\s+\d")  # "December 3": a date, no title
+# "A Nightmare on Elm Street 4: The Dream Master (1988)": a title and its subtitle, dated
+SUBTITLED = re.compile(rf"(?P<t>{TITLE_SPAN.pattern}:\s+{TITLE_SPAN.pattern})(?=\s+\((?:18|19|20)\d\d\b)")
 DAY_MONTH = re.compile(rf"\d{{1,2}}\s+(?:{MONTHS}|{_MON3})\b")  # "1 January 1990": a date, no title
 # the words a work's title follows: "the 1993 thriller Low Tide Road", "the short film Tin Lantern", "the novel Windfall"
 WORK_NOUN = (r"(?:film|movie|picture|feature|short|documentary|drama|thriller|comedy|western|horror|musical|romance|satire|noir|"
@@ -335,6 +337,8 @@ def find_titles(s: str, kb: Knowledge):
     for m in TITLE_YEAR.finditer(s):
         t = _trim_name(m.group("t"), kb) or m.group("t")
         yield t, t, m.start("t")
+    for m in SUBTITLED.finditer(s):
+        yield m.group("t"), m.group("t").lower().removeprefix("the "), m.start("t")
     for m in TITLE_SPAN.finditer(s):
         t = m.group().strip().rstrip(".,;:") if not re.search(r"\b[A-Z][a-z]{1,3}\.$", m.group()) else m.group().strip()
         first = t.split()[0]
