@@ -167,3 +167,17 @@ def test_an_unplaced_date_is_the_home_markets_and_a_budget_is_no_fee(tmp_path):
     assert qa.ask("When was Brass Orchard released in Germany?").answer is None
     # the budget said beside the star's name is not her pay
     assert qa.ask("How much was Ida Wren paid for Brass Orchard?").answer is None
+
+
+def test_an_infobox_date_does_not_silence_a_source_that_disagrees(tmp_path):
+    qa = small_corpus(tmp_path, a=("Copper Lantern\n\n{{Infobox film\n| name = Copper Lantern\n| released = May 4, 1961\n}}\n\n"
+                                   "Copper Lantern is a 1961 Italian drama film directed by Ann Lowe.\n"),
+                      b=("Copper Lantern (1961): trivia\n\nNotes on Copper Lantern (1961).\n\n"
+                         "Notes on the crew, the laboratory and the strike. Crew: 40 people, most of them from the Cinecittà lots "
+                         "and the dubbing houses of Rome, paid by the week.\n\nThe strike at the laboratory held up the prints "
+                         "for a week while the unions talked. Italian release: May 12, 1961.\n"),
+                      **{f"other{i}": f"{t}\n\n{t} is a 199{i} drama film directed by Ida Wren.\n"  # other films: "release" keeps its weight
+                         for i, t in enumerate(("Lead Harbor", "Quiet Engine", "Glass Anchor"))})
+    reply = qa.ask("When did Copper Lantern come out?")
+    assert reply.conflicts, reply.text
+    assert {v.value for v in reply.conflicts[0].values} == {"May 4, 1961", "May 12, 1961"}

@@ -1149,13 +1149,15 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
 
     conflicts: list[Conflict] = []
     if atype in CONFLICT_TYPES:
+        field_weight = 0.6 if best_ss.infobox_key and best_ss.infobox_key in reading.primary_keys else 0.0
         rivals = [
             c for c in candidates[1:6]
             # two documents naming different main filming places disagree even when one covers the question less
             if c.support[0][0].coverage >= (0.5 if best.main and c.main else max(0.6, best_ss.coverage - 0.35))
             and not (c.docs <= best.docs)
             and _same_fact(best, c, atype)
-            and c.score >= best.score - (1.0 if best.main and c.main else 0.75)
+            # (a field's weight picks it first; it does not outweigh a source that disagrees)
+            and c.score >= best.score - (1.0 if best.main and c.main else 0.75) - field_weight
         ]
         # each rival speaks for a document not heard yet: one article naming a second place is no second source
         heard = set(best.docs)
