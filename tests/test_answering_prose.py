@@ -242,3 +242,15 @@ def test_how_did_it_do_there_reads_how_it_did_in_that_market(tmp_path):
     reply = qa.ask("how did grey tide do abroad, according to Lowe?")
     assert reply.answer is not None and "It was huge overseas" in reply.answer, reply.text
     assert "flop at home" in reply.answer  # what "it" is, said just before
+
+
+def test_what_kind_of_music_did_one_ask_another_for_reads_what_was_asked(tmp_path):
+    from answering_corpus import small_corpus
+
+    qa = small_corpus(tmp_path, a=(
+        "Grey Tide\n\n{{Infobox film\n| name = Grey Tide\n| music = Ivo Marsh\n}}\n\nGrey Tide is a 2011 horror film "
+        "directed by Ann Lowe.\n\n==Music==\nThe music was composed by Ivo Marsh. \"I told Ivo I wanted the sound of a "
+        "church organ under the sea,\" said Lowe.\n"))
+    reply = qa.ask("What kind of music did Lowe ask Marsh for?")
+    assert reply.route.answer_type.value == "description"
+    assert reply.answer is not None and "church organ under the sea" in reply.answer, reply.text

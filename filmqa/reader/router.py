@@ -21,8 +21,9 @@ T = AnswerType
 _TYPE_RULES: list[tuple[str, AnswerType]] = [
     (r"\bwhy\b|\breason\b|\bhow come\b|\bwhat made\b|\bmotivat", T.REASON),
     (r"^(?:and\s+)?(?:is|was|were|are|did|does|do|has|had|have|can|could|will|would|should)\b", T.YESNO),
-    # "what does the Rotten Tomatoes consensus say?": the critics' words, not a score
-    (r"\bconsensus\b", T.DESCRIPTION),
+    # "what does the Rotten Tomatoes consensus say?": the critics' words, not a score; "what kind of music did he
+    # ask for?": a description, not the composer
+    (r"\bconsensus\b|\bwhat (?:kind|kinds|type|types|sort) of\b", T.DESCRIPTION),
     # a work asked for by what it is to another: "what story is it based on?", "what is the score a remix of?",
     # "which Schwarzenegger film did its gross match?", "what else has she directed?", "where did he play a Russian again?"
     (r"^(?:and\s+)?(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:story|book|novel|novella|play|comic|manga|article|poem|song|game|show|source|work)\b.*\b(?:based|adapted|inspired|drawn|taken|derived)\b"
@@ -131,7 +132,7 @@ SYNONYMS = {
     "location": "shot", "locations": "shot", "starred": "stars", "actor": "played", "actress": "played",
     "portrayed": "played", "role": "as", "character": "played", "premiered": "premiere", "came": "released",
     "photography": "cinematography", "cinematographer": "cinematography", "oscar": "academy award", "oscars": "academy awards", "us": "united states", "usa": "united states", "america": "united states", "uk": "united kingdom", "britain": "united kingdom",
-    "take": "took taken", "took": "take", "delayed": "postponed moved delay", "video": "vhs cassette dvd home rentals", "abroad": "foreign overseas international", "overseas": "foreign abroad international", "censors": "bbfc mpaa classification certificate", "censor": "bbfc mpaa classification certificate", "return": "returned back", "shoot": "shot shooting filming", "shooting": "shot shoot filming", "villain": "villain antagonist kingpin gangster lord", "villains": "villain antagonist kingpin gangster henchmen", "wife": "wife", "hit": "success", "flop": "disappointment", "success": "success hit successful profitable",
+    "take": "took taken", "took": "take", "delayed": "postponed moved delay", "ask": "asked told wanted", "asked": "ask told wanted", "video": "vhs cassette dvd home rentals", "abroad": "foreign overseas international", "overseas": "foreign abroad international", "censors": "bbfc mpaa classification certificate", "censor": "bbfc mpaa classification certificate", "return": "returned back", "shoot": "shot shooting filming", "shooting": "shot shoot filming", "villain": "villain antagonist kingpin gangster lord", "villains": "villain antagonist kingpin gangster henchmen", "wife": "wife", "hit": "success", "flop": "disappointment", "success": "success hit successful profitable",
     "match": "par equal level same", "matched": "par equal level same", "matching": "par equal level same",
     "critics": "critics", "score": "score", "rating": "rating", "graded": "grade", "grade": "cinemascore",
     # a language or people named for a country: "the French title" is said "in France it was released as ..."
@@ -420,6 +421,23 @@ def films_named(q: str, kb: Knowledge) -> tuple[list[str], str | None]:
     return found, (other if other[:1].isupper() else other.title()) if other and not found else None
 
 
+_FIRST_NAMES: dict[int, tuple[object, dict[str, set[str]]]] = {}
+
+
+def _first_names(kb: Knowledge, surname: str) -> set[str]:
+    """First names of the known people with this surname (an index built once per Knowledge)."""
+    cached = _FIRST_NAMES.get(id(kb.persons))
+    if cached is None or cached[0] is not kb.persons:
+        index: dict[str, set[str]] = {}
+        for name in kb.persons:
+            parts = name.split()
+            if len(parts) >= 2 and parts[0][:1].isupper():
+                index.setdefault(parts[-1], set()).add(parts[0])
+        _FIRST_NAMES.clear()
+        _FIRST_NAMES[id(kb.persons)] = cached = (kb.persons, index)
+    return cached[1].get(surname, set())
+
+
 _LATER_ONE = re.compile(r"\b(?:remake|reboot|new|newer|later|latest|recent|modern)\b", re.I)
 _EARLIER_ONE = re.compile(r"\b(?:original|first|old|older|earlier|classic)\b", re.I)
 
@@ -619,6 +637,11 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         t = analyse(w)
         if t and t[0] in alternatives and syn:
             alternatives[t[0]].update(analyse(syn))
+    for m in re.finditer(r"(?<![\w'’])([A-Z][a-z][\w'’-]+)\b(?!\s+[A-Z])", q):
+        # "What did Hill ask Horner for?" - "I told James I wanted ...": a surname alone is covered by the first name
+        t = analyse(m.group(1))
+        if t and t[0] in alternatives and (m.start() == 0 or q[m.start() - 1] == " ") and not re.search(r"[A-Z][\w'’-]*\s+$", q[: m.start()]):
+            alternatives[t[0]].update(x for first in _first_names(kb, m.group(1)) for x in analyse(first))
     entities = _entities(q, kb)
     route = Route(
         question=question,
