@@ -94,6 +94,8 @@ def craft_binding(aspect: str) -> tuple[re.Pattern, ...] | None:
         rf"(?P<z>[A-Za-z.])\s+(?:(?:who|also|later|then|had|has|co-)\s*)?(?i:{verb})\b",           # X directed
         rf"(?P<z>[A-Za-z.])['’]s\s+(?:[a-z0-9]+\s+){{0,2}}?(?i:{thing})\b",                      # X's rugged direction, X's 1991 novel
         rf"(?P<z>[A-Za-z.])\s+(?:as|was the|is the|served as(?: the)?)\s+(?:film's\s+)?(?i:{noun})\b",  # X as director of photography
+        # "Among the writers who worked on it were A, B & C, and D": every name of the run the job's plural leads
+        rf"\b(?i:{noun})s\b[^.;:\"“]{{0,40}}?\b(?:were|included|include|including|such as|:)\s+(?P<list>[A-Z][^.;]*)",
     ))
 
 
@@ -112,6 +114,8 @@ def bound_to_craft(text: str, offset: int, surface: str, aspect: str | None) -> 
             if "a" in pat.groupindex and m.start("a") == offset:
                 return True
             if "z" in pat.groupindex and m.end("z") == end and not _SAYS_AFTER.match(text, m.end()):
+                return True
+            if "list" in pat.groupindex and m.start("list") <= offset < m.end("list"):
                 return True
     return False
 
@@ -175,9 +179,15 @@ def score_sentences(qa, reading: Reading, hits: list[Passage], extra: list[tuple
     items = [(s, p, rank, p.score) for rank, p in enumerate(hits) for s in p.sentences]
     items += [(s, p, len(hits), 0.5 * top) for s, p in extra]
     out: list[ScoredSentence] = []
+    # "Which writers worked on the constantly rewritten script?": "The script was constantly rewritten. Among the
+    # writers who worked on it were ...": a list's sentence may leave to the one before it what it speaks of
+    listing = reading.route.answer_type == T.LIST and reading.element_type is not None
+    prev: tuple[int, set[str]] = (-1, set())
     for s, p, rank, pscore in items:
         section_terms = set(analyse(p.section or ""))
         terms = _with_prefixes(set(analyse(s.text)), all_alts)
+        before_terms = prev[1] if listing and prev[0] == p.id else set()
+        prev = (p.id, terms)
         if filming and not FILMING_SAID.search(s.text):
             terms -= _FILMING_STEMS
             section_terms = section_terms - _FILMING_STEMS if not FILMING_SAID.search(p.section or "") else section_terms
@@ -191,6 +201,9 @@ def score_sentences(qa, reading: Reading, hits: list[Passage], extra: list[tuple
         exp = len(expansion & (terms | section_terms))
         # with no content words of its own ("how long is it?"), the aspect's words must appear
         coverage = covered / total if keys else (1.0 if exp or (runtime and DURATION.search(s.text)) else 0.3)
+        if before_terms and covered:
+            with_before = sum(w for t, w in weights.items() if alts[t] & (terms | before_terms))
+            coverage = max(coverage, 0.9 * with_before / total)
         if certificate and any(find_certificate(s.text)):
             coverage = 1.0  # "the parents guide identifies it as R" says the rating without the question's words
         score = coverage + 0.35 * pscore / top + 0.15 * min(exp, 3) - 0.02 * rank
@@ -1229,7 +1242,9 @@ def _compose_list(reading: Reading, hits, candidates: list[Candidate], citer: _C
         members = [c for c in candidates if any(ss is best_ss for ss, _ in c.support)]
     else:
         floor = max(best.score - 0.45, 0.8)
-        members = [c for c in candidates if c.score >= floor and c.support[0][0].coverage >= MIN_COVERAGE][:12]
+        # every name the best sentence ties to the asked job ("the writers were A, B & C, and D") is one of them
+        members = [c for c in candidates if c.score >= floor and c.support[0][0].coverage >= MIN_COVERAGE
+                   or c.tied and any(ss is best_ss for ss, _ in c.support)][:12]
     # keep document order of the best sentence
     members.sort(key=lambda c: (c.support[0][0].passage.id, c.support[0][0].sentence.start, best_ss.sentence.text.find(c.value)))
     names = list(dict.fromkeys(c.value for c in members))

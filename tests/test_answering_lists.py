@@ -1,0 +1,21 @@
+"""Lists of people: every name a sentence gives under the asked job, even when the sentence before says what it is about."""
+
+from __future__ import annotations
+
+from answering_corpus import small_corpus
+
+GULL = """Gull Point
+
+Gull Point is a 1996 mystery film directed by Ada Brennan. The screenplay is credited to Ada Brennan and Colm Riley.
+
+== Production ==
+The shooting script went through eleven drafts before filming began. The writers involved included Brennan, Colm Riley, Mae Sutter & Ivor Lusk, and Pia Norwood.
+"""
+
+
+def test_every_writer_of_an_enumeration_is_listed(tmp_path):
+    qa = small_corpus(tmp_path, gull=GULL)
+    reply = qa.ask("Which writers were involved in the eleven drafts of the shooting script, besides Brennan?")
+    for name in ("Colm Riley", "Mae Sutter", "Ivor Lusk", "Pia Norwood"):
+        assert name in reply.answer, reply.text
+    assert any("Pia Norwood" in c.quote for c in reply.citations)
