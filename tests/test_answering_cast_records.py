@@ -261,6 +261,10 @@ def test_who_did_it_to_a_character_is_read_from_the_plot(tmp_path):
     assert qa.ask("who kills nell hayes?").answer is None
     # "who shot <the film>?" asks for its camera, not a killer
     assert qa.ask("Who shot Grey Harbour?").answer != "Nell Hayes"
+    # "what happens to X?": the sentence that says X was killed, not the first that names X
+    reply = qa.ask("what happened to pike in grey harbour?")
+    assert reply.answer is not None and "guns down Pike" in reply.answer, reply.text
+    assert "shot dead by Hayes" in qa.ask("What happens to Dominic Ash?").answer
 
 
 FIRST = "Frost Line\n\nFrost Line is a 2001 American thriller film directed by Ada Kerr.\n"

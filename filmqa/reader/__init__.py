@@ -22,7 +22,7 @@ from .awards import awards_answer
 from .compare import compare_answer
 from .composer import SPEECH_ASKED, TABLE_NOTE, abstain, add_player, answer_from_record, compose
 from .series import sequel_lookup
-from .deeds import killer_lookup
+from .deeds import fate_lookup, killer_lookup
 from .records import ASK_CAST_LIST, CAST_WORDS, cast_list_lookup, cast_lookup, name_part_lookup, played_by, rank_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
 from .router import GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SEARCH_ALSO, SYNONYMS, KIND_WORDS, Reading, normalise_question, route_question
@@ -273,7 +273,7 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
     awards = None if missing or route.answer_type == AnswerType.YESNO else awards_answer(qa, reading, hits)
     if awards is not None:
         return awards  # "what awards did it win?": every document's accolades, not the best passage's
-    deed = None if missing else killer_lookup(qa, kb, reading, hits)
+    deed = None if missing else killer_lookup(qa, kb, reading, hits) or fate_lookup(qa, kb, reading, hits)
     if deed and deed[0]:
         ans = answer_from_record(reading, hits, *deed)
         ans.route.explanation = "read from the sentence that says who did it"

@@ -54,17 +54,9 @@ def _is(words: str, victim: set[str]) -> bool:
     return False
 
 
-def killer_lookup(qa, kb, reading: Reading, hits=()):
-    """(who did it, the sentences saying so) for "Who kills <character>?"; ("", []) when no sentence says; None if not asked.
-
-    With no film named, the film of the best passages found for the question is read."""
-    route = reading.route
-    m = ASK_KILLER.match(route.resolved_question)
-    film = route.film or next((f for h in hits[:1] for f in h.films), None)
-    if not m or not film or not qa.film(film):
-        return None
-    shapes = _SHAPES["shoot" if re.search(r"\bsho(?:t|ot|ots)\b", m.group(0), re.I) else "kill"]
-    said = m.group("victim")
+def _victim(kb, film: str, said: str) -> set[str] | None:
+    """The words that name the character asked about, with the rest of their credited name; None if no character."""
+    said = re.sub(r"['’]s\s+(?:character|role|part)$", "", said.strip())  # "Gallagher's character" is Gallagher
     victim = _names(said)
     if not victim or re.search(r"\w['’]s\b", said) or kb.films_in(said) or _names(film.rsplit(" (", 1)[0]) >= victim:
         return None  # "Danko's partner" is found by who the partner is; "who shot <a film>?" asks its cinematographer
@@ -76,6 +68,11 @@ def killer_lookup(qa, kb, reading: Reading, hits=()):
             credited = True
     if not credited and not all(w[:1].isupper() for w in said.split()):
         return None  # "who shot first": no character named
+    return victim
+
+
+def _deeds(qa, film: str, victim: set[str], shapes) -> dict[str, list[ScoredSentence]]:
+    """doer -> the sentences of the film's documents that say the doer did the deed to the victim."""
     found: dict[str, list[ScoredSentence]] = defaultdict(list)
     for doc_id in qa.film(film).doc_ids:
         for pid in qa.passage_range(doc_id):
@@ -88,7 +85,9 @@ def killer_lookup(qa, kb, reading: Reading, hits=()):
                     for hit in shape.finditer(text):
                         doer, obj = hit.group("doer"), hit.group("obj")
                         doer = " ".join(w for w in doer.split() if w.lower() not in _NOT_A_DOER)
-                        if not doer or _is(doer, victim):
+                        if shape is _DIES:
+                            doer = obj  # no doer said: keyed by the one who died
+                        elif not doer or _is(doer, victim):
                             continue
                         if obj.lower() in ("him", "her", "he", "she"):
                             if not _is(text[: hit.start()], victim):
@@ -96,14 +95,56 @@ def killer_lookup(qa, kb, reading: Reading, hits=()):
                         elif not _is(obj, victim):
                             continue
                         found[doer].append(ScoredSentence(sent, p, 2.0, 1.0))
+    return found
+
+
+def _film(qa, reading: Reading, hits) -> str | None:
+    film = reading.route.film or next((f for h in hits[:1] for f in h.films), None)
+    return film if film and qa.film(film) else None
+
+
+def killer_lookup(qa, kb, reading: Reading, hits=()):
+    """(who did it, the sentences saying so) for "Who kills <character>?"; ("", []) when no sentence says; None if not asked.
+
+    With no film named, the film of the best passages found for the question is read."""
+    m = ASK_KILLER.match(reading.route.resolved_question)
+    film = _film(qa, reading, hits) if m else None
+    victim = _victim(kb, film, m.group("victim")) if film else None
+    if not victim:
+        return None
+    shapes = _SHAPES["shoot" if re.search(r"\bsho(?:t|ot|ots)\b", m.group(0), re.I) else "kill"]
+    found = _deeds(qa, film, victim, shapes)
     if not found:
         return ("", [])  # the film's documents never say who did it: not a guess from the nearest name
     # one doer said several ways ("Ivan", "Danko"): the one said most often, then the longest name
     doer = max(found, key=lambda d: (len(found[d]), len(d)))
     support = found[doer][:3]
+    facts = kb.facts.get(film)
     for _, c in facts.cast if facts else ():
         name = re.split(r",|\s+\(", c.role, maxsplit=1)[0]
         if _names(doer) <= _names(name):  # "Ivan" is the credited "Capt. Ivan Danko"
             doer = re.sub(rf"^(?:{_RANK}\s+)+", "", re.sub(r"\s*[\"“][^\"”]*[\"”]", "", name)).strip() or doer
             break
     return doer, support
+
+
+ASK_FATE = re.compile(r"^\s*(?:and\s+)?what\s+(?:happens|happened|becomes|became)\s+(?:to|of)\s+(?P<victim>[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?)"
+                      r"(?:\s+(?:in|at)\s+.+?)?\s*[?.!]*\s*$", re.I)
+
+
+def fate_lookup(qa, kb, reading: Reading, hits=()):
+    """(the sentence, itself) for "What happens to <character>?" when a sentence says someone killed them, or None."""
+    m = ASK_FATE.match(reading.route.resolved_question)
+    film = _film(qa, reading, hits) if m else None
+    victim = _victim(kb, film, m.group("victim")) if film else None
+    if not victim:
+        return None
+    found = _deeds(qa, film, victim, _SHAPES["kill"] + [_DIES])
+    if not found:
+        return None
+    support = max(found.values(), key=len)[:1]
+    return support[0].sentence.text, support
+
+
+# "Gallagher is shot and killed", "Ogarkov dies": a death said with no one named as its doer (the doer is the victim's name)
+_DIES = re.compile(rf"(?P<obj>{_NAME})\s+(?:(?:is|was|gets|got)\s+(?:shot and killed|killed|murdered|shot dead|gunned down)|dies|died)\b(?P<doer>)")
