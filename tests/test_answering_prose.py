@@ -254,3 +254,19 @@ def test_what_kind_of_music_did_one_ask_another_for_reads_what_was_asked(tmp_pat
     reply = qa.ask("What kind of music did Lowe ask Marsh for?")
     assert reply.route.answer_type.value == "description"
     assert reply.answer is not None and "church organ under the sea" in reply.answer, reply.text
+
+
+def test_a_common_word_is_not_corrected_to_a_longer_one_the_corpus_holds(tmp_path):
+    from answering_corpus import small_corpus
+
+    qa = small_corpus(tmp_path, a=(
+        "Grey Tide\n\nGrey Tide is a 2011 horror film directed by Ann Lowe.\n\n==Production==\n"
+        "Lowe says she chose to soften the Ivo Marsh persona, making him quieter and sadder than in his westerns. "
+        "The two leads exchange rings in the last scene.\n"))
+    from filmqa.reader import correct_typos
+
+    fixed, _ = correct_typos("How did Lowe change Marsh's usual persona?", qa.knowledge)
+    assert "exchange" not in fixed
+    assert "persona" in correct_typos("What was Marsh's persnoa?", qa.knowledge)[0]  # a real typo is still mended
+    reply = qa.ask("How did Lowe change Marsh's usual persona?")
+    assert reply.answer is not None and "soften the Ivo Marsh persona" in reply.answer, reply.text

@@ -71,6 +71,8 @@ def correct_typos(question: str, kb: Knowledge) -> tuple[str, list[str]]:
         match = difflib.get_close_matches(w, kb.spellings, n=1, cutoff=0.82) if len(w) >= 4 and not capitalised else []
         if match and _NEGATING.fullmatch(match[0]) and not _NEGATING.fullmatch(w):
             continue  # "ever" is no typo for "never": a correction never turns the question round
+        if match and w in match[0].lower():
+            match = []  # "change" is no typo for "exchange": a word the corpus holds inside a longer one is another word
         if match:
             fixed = re.sub(rf"(?i)\b{re.escape(w)}\b", match[0], fixed)
         else:

@@ -163,7 +163,7 @@ GENERIC = frozenset(
     when where why how much many long tell me about please name list give show say said get got happen happened
     one ones also else other another main lead actual actually exactly really originally first
     anything something someone thing things there here know info information
-    didnt doesnt dont wasnt werent isnt arent hasnt hadnt havent cant couldnt wouldnt wont""".split()
+    didnt doesnt dont wasnt werent isnt arent hasnt hadnt havent cant couldnt wouldnt wont usual usually""".split()
 )  # (a negation typed without its apostrophe is no content word either: "why didnt he come back")
 
 
