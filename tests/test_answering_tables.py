@@ -129,3 +129,33 @@ def test_a_numbered_row_is_read(chart, question, expected):
 def test_a_numbered_row_the_table_lacks_is_abstained(chart):
     # the table stops at the third week: no value is read from another row
     assert chart.ask("What did Gull Harbour make in its sixth week?").answer is None
+
+
+RELEASES = """Salt Road
+
+Salt Road is a 2018 Danish drama film directed by Pia Holm.
+
+== Release history ==
+
+| Territory | Date | Type |
+| --- | --- | --- |
+| Denmark | 9 February 2018 | Festival premiere |
+| Denmark | 1 March 2018 | Cinemas |
+| Sweden | 15 March 2018 | Cinemas |
+| Norway | 4 May 2018 | DVD |
+"""
+
+
+def test_came_out_is_the_first_release_in_a_table(tmp_path_factory):
+    qa = _one_document(tmp_path_factory, "salt", RELEASES)
+    reply = qa.ask("When did Salt Road come out?")
+    assert reply.answer == "1 March 2018", reply.text  # not the festival premiere before it
+    assert "1 March 2018" in reply.citations[0].quote
+    assert qa.ask("When was Salt Road released in Sweden?").answer == "15 March 2018"
+
+
+def test_a_country_the_table_lacks_is_abstained_when_rows_go_by_order(tmp_path_factory):
+    qa = _one_document(tmp_path_factory, "salt", RELEASES)
+    # "came out" reads rows in date order, but no row is Finland's
+    assert qa.ask("When did Salt Road come out in Finland?").answer is None
+    assert qa.ask("When did Salt Road come out in Sweden?").answer == "15 March 2018"

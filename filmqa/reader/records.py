@@ -534,7 +534,9 @@ def table_lookup(qa, kb, reading: Reading):
             continue  # only the film's own row of a table about several films, and the question names what it lacks
         if normalise_title(col) in kb.film_titles:
             continue  # the film's own column of films side by side: its rows are read as sentences, beside the other sources
-        cand = (top, col_score, doc_id, col, picked, bool(loose) or bool(unmatched_caps and top), released)
+        # a name the question gives that no row holds ("in France") strays whether rows were picked by cells or by order
+        by_order = bool(_FIRST.search(q) or opening or released or _LAST.search(q))
+        cand = (top, col_score, doc_id, col, picked, bool(loose) or bool(unmatched_caps and (top or by_order)), released)
         if best is None or cand[:2] > best[:2]:
             best = cand
     if best is None:
