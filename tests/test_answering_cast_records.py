@@ -245,6 +245,7 @@ In the final scene, as Crow swims for the lighthouse, Hayes shoots him.
 ==Cast==
 *Moira Kent as Insp. Nell Hayes
 *Gideon Fell as Silas "Crow" Varga
+*Lars Obi as Dominic Ash
 """
 
 
@@ -265,6 +266,8 @@ def test_who_did_it_to_a_character_is_read_from_the_plot(tmp_path):
     reply = qa.ask("what happened to pike in grey harbour?")
     assert reply.answer is not None and "guns down Pike" in reply.answer, reply.text
     assert "shot dead by Hayes" in qa.ask("What happens to Dominic Ash?").answer
+    # the player's name asks about the part: "what happens to Lars Obi's character?"
+    assert "shot dead by Hayes" in qa.ask("what happens to Lars Obi's character?").answer
 
 
 FIRST = "Frost Line\n\nFrost Line is a 2001 American thriller film directed by Ada Kerr.\n"

@@ -63,6 +63,11 @@ def _victim(kb, film: str, said: str) -> set[str] | None:
     facts = kb.facts.get(film)
     credited = False
     for _, c in facts.cast if facts else ():
+        if victim <= _names(c.actor):
+            victim = _names(re.split(r",|\s+\(", c.role, maxsplit=1)[0])  # "Richard Bright's character" is the part he plays
+            credited = True
+            break
+    for _, c in facts.cast if facts else ():
         if _names(c.role) & victim:
             victim |= _names(c.role)  # "Viktor": the whole credited name, 'Viktor "Rosta" Rostavili'
             credited = True
