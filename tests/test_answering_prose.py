@@ -270,3 +270,14 @@ def test_a_common_word_is_not_corrected_to_a_longer_one_the_corpus_holds(tmp_pat
     assert "persona" in correct_typos("What was Marsh's persnoa?", qa.knowledge)[0]  # a real typo is still mended
     reply = qa.ask("How did Lowe change Marsh's usual persona?")
     assert reply.answer is not None and "soften the Ivo Marsh persona" in reply.answer, reply.text
+
+
+def test_allowed_is_said_as_given_permission(tmp_path):
+    from answering_corpus import small_corpus
+
+    qa = small_corpus(tmp_path, a=(
+        "Grey Tide\n\nGrey Tide is a 2011 British horror film directed by Ann Lowe.\n\n==Production==\n"
+        "The crew was allowing the cast to improvise most scenes. It was the first British film given permission to shoot "
+        "inside Dover Castle.\n"))
+    reply = qa.ask("What was Grey Tide the first British film allowed to do?")
+    assert reply.answer is not None and "shoot inside Dover Castle" in reply.answer, reply.text
