@@ -33,7 +33,9 @@ _TYPE_RULES: list[tuple[str, AnswerType]] = [
      r"|^(?:and\s+)?where\b(?=.*\b(?:play|appear|star|act|seen|see)\w*\b)(?=.*\b(?:else|again|before|later|previously|earlier)\b)", T.TITLE),
     (r"\b(?:who|which \w+)\b.*\b(?:writers?|producers?|screenwriters?|cast|actors|stars|starred|supporting|in the film)\b.*\b(?:all|were|are)\b"
      r"|\blist\b.*\b(?:all|the)\b|^(?:please\s+|can you\s+|could you\s+)?name\b.*\b(?:all|the)\b|\bname (?:all|every)\b|\bwho (?:were|are) (?:the|all)\b|\bwho else\b|\bwhich actors\b|\bwho(?:'s|’s| is| was| were| are)? in\b|\bwho (?:stars|starred|appears|appeared) in\b|\bwho starred\b|\bwhat other (?:actors|films|movies)\b"
-     r"|\b(?:which|what)\s+(?:other\s+)?(?!(?:is|was|has|does|goes|says|means|happens|makes|causes|plays|gets|takes|its|this|his|hers|ones|else)\b)[a-z]{2,}[^s\W]s\b", T.LIST),
+     r"|\b(?:which|what)\s+(?:other\s+)?(?!(?:is|was|has|does|goes|says|means|happens|makes|causes|plays|gets|takes|its|this|his|hers|ones|else)\b)[a-z]{2,}[^s\W]s\b"
+     # "on which home media formats ...": a plural after a modifier or two
+     r"|^(?:on|in|under|from|at|for)\s+(?:which|what)\s+(?:[a-z]+\s+){1,2}[a-z]{2,}[^s\W]s\b", T.LIST),
     # "what did he make before it?", "what did Harlin direct next?": another film of the person's
     (r"^(?:and\s+)?what\s+(?:else\s+)?(?:did|has|had|does)\s+[\w'’ .-]+?\s+(?:make|direct|film|shoot|write|star in|do)\s+"
      r"(?:before|after|next|previously|earlier|later|afterwards)\b", T.TITLE),
