@@ -35,3 +35,21 @@ def test_a_comparing_sentence_answers(qa, question, verdict):
     reply = qa.ask(question)
     assert reply.answer == verdict, reply.text
     assert reply.route.explanation == "a sentence comparing the two films"
+
+
+CEDAR = """Cedar Run
+
+Cedar Run is a 1999 drama film. Its box office success led the studio to order a sequel without its director.
+Cedar Run was nominated for a Golden Globe Award but lost.
+"""
+BRAMBLE = """Bramble House
+
+Bramble House is a 2002 horror film. At the box office it lost about $6 million for its backers, without a profit in any market.
+"""
+
+
+@pytest.mark.parametrize("question, verdict", [("Did Cedar Run make money?", "Yes"), ("Did Bramble House make a profit?", "No")])
+def test_money_made_is_judged_by_the_verdict_word(tmp_path, question, verdict):
+    qa = small_corpus(tmp_path, cedar=CEDAR, bramble=BRAMBLE)
+    reply = qa.ask(question)
+    assert reply.answer == verdict, reply.text

@@ -30,6 +30,7 @@ CONFLICT_TYPES = {T.MONEY, T.DURATION, T.SCORE, T.DATE, T.YEAR, T.YESNO, T.PLACE
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|wasn't|weren't|isn't|didn't|doesn't|don't|hasn't|hadn't|couldn't|wouldn't|"
                        r"without|failed|failure|flop|bomb(?:ed)?|disappoint\w*|lacks?)\b|n['’]t\b", re.I)
 # "not a flop", "far from a box-office failure": two negations that say yes
+_MONEY_ASKED = re.compile(r"\bmake (?:any )?money\b|\bprofit|\bbreak even\b|\bpay off\b", re.I)  # asked yes or no of its takings
 _NOT_A_FAILURE = re.compile(r"\b(?:not|never|no|hardly|far from|n['’]t)\s+(?:(?:a|an|the|\w+ly)\s+)?(?:[\w-]+\s+)?(?:flop|failure|bomb|disappointment)\b", re.I)
 # "What did X say about his accent in the role?": what someone said
 SPEECH_ASKED = re.compile(r"\b(?:say|says|said|write|wrote|written|think|thought|feel|felt|comment(?:ed)?|remark(?:ed)?|recall(?:ed|s)?)\b", re.I)
@@ -1022,6 +1023,16 @@ def _polarity(text: str, question: str) -> bool:
     if re.search(r"\b(?:win|won|wins)\b", question, re.I) and not re.search(r"\b(?:won|wins?|winning|winner)\b", text, re.I) \
             and re.search(r"\bnominat|\blost\b", text, re.I):
         return bool(_NEGATION.search(question))  # nominated (and lost) is not a win
+    # (an award "lost" is no money lost)
+    verdict = next((v for v in _VERDICT.finditer(text) if not re.fullmatch(r"lost", v.group(), re.I)
+                    or re.match(r"\s+(?:\w+\s+){0,2}?(?:[$£€]|money|millions?)", text[v.end() :])), None) if _MONEY_ASKED.search(question) else None
+    if verdict is not None:
+        # "The success led Greywater to make a sequel without Marchetti": the judgement is the success, not the "without"
+        bad = re.match(r"flop|bomb|lost|loss|disappoint", verdict.group(), re.I) is not None
+        denied = re.search(r"\b(?:not|never|no|hardly|far from)\b[^,.;]{0,25}$|n['’]t\b[^,.;]{0,25}$", text[: verdict.start()], re.I)
+        neg_s = bad != bool(denied)
+        neg_q = bool(_NEGATION.search(_NOT_A_FAILURE.sub(" ", question)))
+        return neg_s == neg_q
     neg_s = bool(_NEGATION.search(_NOT_A_FAILURE.sub(" ", text)))
     neg_q = bool(_NEGATION.search(_NOT_A_FAILURE.sub(" ", question)))
     return neg_s == neg_q
