@@ -54,6 +54,8 @@ SETS = [
         "heldout5", 80, 4, 3, 12, 5, 7,
         frozenset({("Spirited Away", 2001), ("Amélie", 2001), ("Man on Wire", 2008)}),
     ),
+    # a film and its sequel sharing cast, crew and a franchise listicle and box-office piece, plus a 2010s musical
+    HeldOut("heldout6", 80, 4, 3, 12, 5, 7, frozenset({("Jaws", 1975), ("Jaws 2", 1978), ("La La Land", 2016)})),
 ]
 
 
