@@ -55,6 +55,14 @@ SETS = [
         frozenset({("Spirited Away", 2001), ("Amélie", 2001), ("Man on Wire", 2008), ("The Walk", 2015)}),
         wrongly_found=frozenset({("Japan", 2020)}),
     ),
+    # build_corpus also finds "Naviglio (1968)" in the Blu-ray review, which names the 1968 sequel Ritorno sul
+    # Naviglio (the review is then not filed under Sangue sul Naviglio), and "Q: Salt Wind" in the interview's
+    # first "Q: Salt Wind is a thriller..." line
+    HeldOut(
+        "heldout7", 80, 4, 3, 12, 5, 7,
+        frozenset({("Sangue sul Naviglio", 1966), ("Salt Wind", 2019), ("Owambe Kings", 2022)}),
+        wrongly_found=frozenset({("Naviglio", 1968), ("Q: Salt Wind", None)}),
+    ),
 ]
 
 
