@@ -56,14 +56,9 @@ SETS = [
     ),
     # a film and its sequel sharing cast, crew and a franchise listicle and box-office piece, plus a 2010s musical
     HeldOut("heldout6", 80, 4, 3, 12, 5, 7, frozenset({("Jaws", 1975), ("Jaws 2", 1978), ("La La Land", 2016)})),
-    # build_corpus also finds "Naviglio (1968)" in the Blu-ray review, which names the 1968 sequel Ritorno sul
-    # Naviglio (the review is then not filed under Sangue sul Naviglio), and "Q: Salt Wind" in the interview's
-    # first "Q: Salt Wind is a thriller..." line
-    HeldOut(
-        "heldout7", 80, 4, 3, 12, 5, 7,
-        frozenset({("Sangue sul Naviglio", 1966), ("Salt Wind", 2019), ("Owambe Kings", 2022)}),
-        wrongly_found=frozenset({("Naviglio", 1968), ("Q: Salt Wind", None)}),
-    ),
+    # an Italian film with its English re-release title (the Blu-ray review is headed by it), a Korean thriller
+    # with a Q:/A: interview, a Nigerian comedy
+    HeldOut("heldout7", 80, 4, 3, 12, 5, 7, frozenset({("Sangue sul Naviglio", 1966), ("Salt Wind", 2019), ("Owambe Kings", 2022)})),
 ]
 
 

@@ -107,3 +107,31 @@ def test_a_title_of_common_words_counts_only_where_it_is_written_as_a_title(tmp_
 
     qa = FilmQA.from_directory(tmp_path, cache=False)
     assert qa.document("forum.txt").films == ["Glass Road (2008)"]
+
+
+def test_foreign_titles_speaker_labels_and_a_dubbed_titles_are_read(tmp_path):
+    """A title with lower-case particles is whole ("Der Turm von Kessel", not "Kessel"); an interview's
+    "INTERVIEWER:"/"Q:" label is no part of a title; "distributed under the title Y" and "a dubbed version
+    titled Y" give the film another title, so a review headed by Y is filed under the film."""
+    (tmp_path / "turm.txt").write_text(
+        "Der Turm von Kessel is a 1959 West German mystery film directed by Lotte Brenner. Outside Germany it was "
+        "distributed under the title The Kessel Tower, in a cut version. In 1963 the studio released an English "
+        "version titled Tower of Shadows.\n\nA follow-up, Die Rückkehr nach Kessel (1961), was less liked.\n",
+        encoding="utf-8")
+    (tmp_path / "review.txt").write_text(
+        "Disc review\n\nThe Kessel Tower arrives on disc at last. The Kessel Tower was always a murky print; this "
+        "one is sharp. Fans of Die Rückkehr nach Kessel (1961) will want both.\n", encoding="utf-8")
+    (tmp_path / "talk.txt").write_text(
+        "A conversation with the director\n\nINTERVIEWER: Harbour Lights is a 1969 drama, but it began as a play.\n\n"
+        "BRANDT: Yes, a play about my father.\n", encoding="utf-8")
+    films = {f.label: (f.aliases, sorted(f.doc_ids)) for f in build_corpus(tmp_path).films}
+    assert films == {
+        "Der Turm von Kessel (1959)": (["The Kessel Tower", "Tower of Shadows"], ["review.txt", "turm.txt"]),
+        "Harbour Lights (1969)": ([], ["talk.txt"]),
+    }
+
+
+def test_a_plural_title_s_possessive_names_the_film(tmp_path):
+    from filmqa.corpus.films import TitleMatcher
+
+    assert TitleMatcher(["Owl Brothers"]).find("What is Owl Brothers' runtime?") == ["Owl Brothers"]

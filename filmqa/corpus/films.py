@@ -17,7 +17,11 @@ from dataclasses import dataclass, field
 
 from ..models import Film
 
-_TITLE_WORDS = r"(?:[A-Z0-9][\w'’:&!?.-]*|of|the|a|an|and|in|on|at|to|for|from|with|de|la|le|du|vs\.?)"
+# small words between a title's capitalised ones, English and the particles of other languages' titles
+# ("Ritorno sul Naviglio", "Der Himmel über Berlin", "El laberinto del fauno"): else the title is cut to its last words
+_TITLE_WORDS = (r"(?:[A-Z0-9][\w'’:&!?.-]*|of|the|a|an|and|in|on|at|to|for|from|with|vs\.?"
+                r"|de|la|le|les|du|des|del|della|delle|dei|degli|di|da|dal|sul|sulla|nel|nella|al|alla|il|lo|gli|el|los|las|en|y|e|et"
+                r"|der|die|das|den|dem|des|und|von|vom|zum|zur|im|am|van|het)")
 _TITLE = rf"[A-Z0-9][\w'’&!?.:-]*(?:[ \t]{_TITLE_WORDS}){{0,8}}"
 TITLE_PATTERN = _TITLE  # a title as documents write it: capitalised words, small words between them
 _LEAD = re.compile(
@@ -29,7 +33,7 @@ _LEAD = re.compile(
 _ALIAS = re.compile(
     rf"(?:also (?:known|released|marketed|titled|called)(?: in (?:the )?[A-Z][\w -]{{1,30}}?)?(?: as)?|a\.?k\.?a\.?|known in English as"
     rf"|(?:English|original|international|alternative|working|US|UK|British|American) title(?: was)?:?|English:|released in (?:the )?[A-Z][\w -]{{1,30}}? as"
-    rf"|marketed (?:in (?:the )?[A-Z][\w -]{{1,30}}? )?as|retitled)\s+[\"“'‘]?(?P<alias>{_TITLE}?)(?=[\"”'’]?\s*(?:[;,.)]|$|\s(?:in|for|and|is|was|by)\s))",
+    rf"|marketed (?:in (?:the )?[A-Z][\w -]{{1,30}}? )?as|retitled|under the(?: [\w-]+)? title|(?:version|release|cut|print|edition) (?:titled|entitled|called))\s+[\"“'‘]?(?P<alias>{_TITLE}?)(?=[\"”'’]?\s*(?:[;,.)]|$|\s(?:in|for|and|is|was|by)\s))",
     re.M,
 )
 _ALIAS_FIELDS = ("other names", "also known as", "aka", "alt title", "alternative title", "english title", "original title", "native name")
@@ -51,14 +55,14 @@ def fold_accents(text: str) -> str:
 
 def normalise_title(title: str) -> str:
     t = fold_accents(title.lower()).replace("’", "'")
-    t = re.sub(r"'s\b", "", t)
+    t = re.sub(r"'s\b|(?<=s)'(?!\w)", "", t)  # "Owambe Kings' score": the possessive is no part of the title
     t = re.sub(r"[^\w\s']", " ", t)
     return " ".join(t.split())
 
 
 def _title_words(text: str) -> list[str]:
     """``normalise_title(text)``'s words as written (case kept)."""
-    t = re.sub(r"'s\b", "", text.replace("’", "'"), flags=re.I)
+    t = re.sub(r"'s\b|(?<=s)'(?!\w)", "", text.replace("’", "'"), flags=re.I)
     return re.sub(r"[^\w\s']", " ", t).split()
 
 
@@ -75,7 +79,8 @@ class DocFilmEvidence:
 
 # "MIXED BAG. Black Forest is an uneven film": a shouted verdict ending in a full
 # stop before the title is a sentence of its own (initials and "Dr."/"St." are not)
-_VERDICT_BEFORE = re.compile(r"^.*(?<=[A-Z]{2}[.!?:])\s+(?=[A-Z0-9])")
+# "Q: Salt Wind is a thriller", "INTERVIEWER: X was...": a speaker's label (a letter or a shouted word and a colon) is no part of a title
+_VERDICT_BEFORE = re.compile(r"^.*(?:(?<=[A-Z]{2}[.!?:])|(?<=^[A-Z]:))\s+(?=[A-Z0-9])")
 
 
 def _tidy_title(raw: str) -> str | None:
@@ -121,7 +126,9 @@ def evidence_for(cleaned_text: str, infobox: dict[str, str], first_heading: str 
         for m in re.finditer(rf"(?m)^{re.escape(t)}", head):
             end = head.find("\n", m.end())
             lead = head[m.end() : end if end >= 0 else len(head)]
-            ev.aliases += [a for a in (_tidy_title(x.group("alias")) for x in _ALIAS.finditer(lead)) if a and a != t]
+            # (the sentence's full stop is no part of an alias ending it: "... a version titled Tower of Shadows.")
+            said = (re.sub(r"(?<=[a-z]{3})\.$", "", x.group("alias")) for x in _ALIAS.finditer(lead))
+            ev.aliases += [a for a in map(_tidy_title, said) if a and a != t]
             found = True
             if len(lead.strip()) > 40:
                 break
