@@ -55,7 +55,7 @@ def test_hyphenated_word_is_no_lower_place():
 
 
 def test_money_side_read_from_the_words_before_the_sum():
-    from filmqa.reader.composer import money_side_fit
+    from filmqa.reader.candidates import money_side_fit
     text = "Made for $640,000, it earned $2.3 million at the North American box office."
     cost, takings = text.index("$640"), text.index("$2.3")
     assert money_side_fit(text, cost, "box office") < 0 and money_side_fit(text, takings, "box office") == 0
@@ -121,7 +121,7 @@ def test_the_whole_take_before_one_markets_and_a_budget_named_after_its_sum(tmp_
 
 
 def test_a_sum_named_by_the_word_after_it(tmp_path):
-    from filmqa.reader.composer import money_side_fit
+    from filmqa.reader.candidates import money_side_fit
 
     text = "It grossed $9.2 million against a $4 million budget."
     assert money_side_fit(text, text.index("$4"), "box office") < 0

@@ -123,11 +123,11 @@ def test_did_it_win_anything_names_what_it_won(qa):
 
 
 def test_an_award_of_another_category_is_another_award():
-    from filmqa.reader.composer import _polarity
+    from filmqa.reader.yesno import polarity
 
     text = "She won the Goya Award for Best Actress; the film was nominated for the Goya Award for Best Film but did not win."
-    assert _polarity(text, "Did it win the Goya for Best Actress?") is True
-    assert _polarity(text, "Did it win the Goya for Best Film?") is False
+    assert polarity(text, "Did it win the Goya for Best Actress?") is True
+    assert polarity(text, "Did it win the Goya for Best Film?") is False
 
 
 @pytest.mark.parametrize("question", ["how long is kestrel nine", "What is the capital of Norway?", "How long is Kestrel Nine?"])
@@ -196,7 +196,7 @@ def test_what_is_it_about_reads_the_story_with_its_start(tmp_path):
 
 
 def test_a_fragment_without_a_verb_is_no_plot_sentence():
-    from filmqa.reader.composer import _HAS_VERB
+    from filmqa.reader.summaries import _HAS_VERB
 
     assert not _HAS_VERB.search("Moscow Police Georgian drug kingpin and crime lord.")
     assert _HAS_VERB.search("The ambush backfires and the kingpin flees.")

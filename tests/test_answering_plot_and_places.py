@@ -58,7 +58,7 @@ def test_who_did_it_takes_the_doer_not_the_sufferer(qa, question, doer):
 
 
 def test_deed_role_reads_active_passive_and_relative_clauses():
-    from filmqa.reader.composer import asked_deed, deed_role
+    from filmqa.reader.candidates import asked_deed, deed_role
 
     deed = asked_deed("Who killed the courier?")
     assert deed == asked_deed("who kills the courier") and asked_deed("Who played the courier?") is None
@@ -92,7 +92,7 @@ def test_main_filming_places_of_two_documents_disagree(tmp_path):
 
 
 def test_main_location_reads_the_clause_not_an_aside():
-    from filmqa.reader.composer import main_location
+    from filmqa.reader.candidates import main_location
 
     s = "Most scenes were shot in Latvia (except the finale in Tallinn), but the credits were filmed in Riga."
     assert main_location(s, s.index("Latvia"))
@@ -160,11 +160,11 @@ def test_a_pet_named_in_the_documents_is_answered(tmp_path):
 
 
 def test_polarity_reads_bombs_and_double_negations():
-    from filmqa.reader.composer import _polarity
+    from filmqa.reader.yesno import polarity
 
-    assert _polarity("The sequel was a box-office bomb.", "Did it make money?") is False
-    assert _polarity("The sequel was not a flop.", "was it a flop") is False
-    assert _polarity("The sequel was a box-office bomb.", "was it a flop") is True
+    assert polarity("The sequel was a box-office bomb.", "Did it make money?") is False
+    assert polarity("The sequel was not a flop.", "was it a flop") is False
+    assert polarity("The sequel was a box-office bomb.", "was it a flop") is True
 
 
 def test_a_yes_no_on_money_is_read_from_a_verdict_not_a_bare_field(tmp_path):

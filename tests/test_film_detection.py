@@ -91,8 +91,8 @@ def test_an_answer_ending_in_a_full_stop_gets_no_second_one(tmp_path):
     qa = FilmQA.from_directory(tmp_path, cache=False)
     reply = qa.ask("Who directed Night Shift?")
     assert reply.text.startswith("Ron Howard.\n")
-    from filmqa.reader.composer import _full_stop
-    assert _full_stop("48 Hrs.") == "48 Hrs." and _full_stop("Walter Hill") == "Walter Hill."
+    from filmqa.reader.replies import full_stop
+    assert full_stop("48 Hrs.") == "48 Hrs." and full_stop("Walter Hill") == "Walter Hill."
 
 
 def test_a_title_of_common_words_counts_only_where_it_is_written_as_a_title(tmp_path):

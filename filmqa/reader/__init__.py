@@ -20,9 +20,10 @@ from ..pipeline import MAX_QUESTION_CHARS
 from ..retriever.analysis import STOP_WORDS, analyse, words
 from .awards import awards_answer
 from .compare import compare_answer
-from .composer import SPEECH_ASKED, TABLE_NOTE, abstain, add_player, answer_from_record, compose
+from .composer import SPEECH_ASKED, compose
 from .series import sequel_lookup
 from .deeds import fate_lookup, killer_lookup
+from .replies import TABLE_NOTE, abstain, add_player, answer_from_record
 from .records import ASK_CAST_LIST, CAST_WORDS, cast_list_lookup, cast_lookup, name_part_lookup, played_by, rank_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
 from .router import GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SEARCH_ALSO, SYNONYMS, KIND_WORDS, Reading, normalise_question, route_question

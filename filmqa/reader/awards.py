@@ -14,7 +14,9 @@ import re
 
 from ..models import Answer
 from ..retriever.analysis import analyse
+from .replies import Citer, joined, passage_refs
 from .router import Reading
+from .scoring import ScoredSentence
 
 # the question asks what was won (or what it was up for), not whether
 AWARDS_ASKED = re.compile(
@@ -108,17 +110,15 @@ def awards_of(qa, reading: Reading) -> list[tuple[str, object]]:
 
 def awards_answer(qa, reading: Reading, hits: list) -> Answer | None:
     """The awards asked for, listed and cited; None when the question asks for none or the documents name none."""
-    from .composer import ScoredSentence, _Citer, _refs, joined
-
     awards = awards_of(qa, reading)
     if not awards:
         return None
-    citer = _Citer()
+    citer = Citer()
     refs = list(dict.fromkeys(citer.cite(ScoredSentence(s, p, 1.0, 1.0)) for _, (s, p) in awards))
     answer = joined([name for name, _ in awards])
     text = citer.listing(answer, refs)
     cited = list({p.id: p for _, (_, p) in awards}.values())
-    route = reading.route.model_copy(update={"passages": _refs(cited + [h for h in hits if h.id not in {p.id for p in cited}]),
+    route = reading.route.model_copy(update={"passages": passage_refs(cited + [h for h in hits if h.id not in {p.id for p in cited}]),
                                              "explanation": "the awards its documents say it " +
                                              ("was nominated for" if AWARDS_ASKED.search(reading.route.resolved_question).group("nom") else "won")})
     return Answer(question=route.question, answer=answer, text=text, citations=citer.citations, route=route, confidence=0.85)

@@ -13,7 +13,9 @@ import re
 
 from ..models import Answer
 from ..retriever.analysis import STOP_WORDS
+from .replies import Citer, passage_refs
 from .router import GENERIC, Reading
+from .scoring import ScoredSentence
 
 _OUT_VERB = r"out(?:gross|earn|sell|perform|do|pace|strip|box|draw)\w*|surpass\w*|exceed\w*|beat(?:s|ing)?|top(?:s|ped|ping)?|eclips\w*|overt(?:ook|ake|aking|akes)|dwarf\w*"
 # the question compares: "did A outgross B", "did A make more money than B", "was A more successful than B"
@@ -59,8 +61,6 @@ def _verdict(text: str, at: int, end: int) -> str | None:
 def compare_answer(qa, reading: Reading, hits: list) -> Answer | None:
     """Yes or no to "did A do better than B?", from a sentence of A's documents that compares them; None
     when the question compares nothing or no sentence does."""
-    from .composer import ScoredSentence, _Citer, _refs
-
     route = reading.route
     m = COMPARE_ASKED.search(route.resolved_question)
     film = qa.film(route.film) if route.film else None
@@ -79,10 +79,10 @@ def compare_answer(qa, reading: Reading, hits: list) -> Answer | None:
                     if verdict is None:
                         continue
                     yes = verdict == ("more" if more else "less")
-                    citer = _Citer()
+                    citer = Citer()
                     n = citer.cite(ScoredSentence(s, p, 1.0, 1.0))
                     answer = "Yes" if yes else "No"
-                    r = route.model_copy(update={"passages": _refs(hits), "explanation": "a sentence comparing the two films"})
+                    r = route.model_copy(update={"passages": passage_refs(hits), "explanation": "a sentence comparing the two films"})
                     return Answer(question=route.question, answer=answer, text=f"{answer}. {s.text} [{n}]",
                                   citations=citer.citations, route=r, confidence=0.8)
     return None

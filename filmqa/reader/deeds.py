@@ -13,9 +13,9 @@ import re
 from collections import defaultdict
 
 from ..retriever.analysis import STOP_WORDS
-from .composer import ScoredSentence
 from .records import _RANK
 from .router import Reading
+from .scoring import ScoredSentence
 
 _KILLED = r"(?:kills|killed|shoots and kills|shot and killed|shoots dead|shot dead|murders|murdered|guns down|gunned down|stabs to death|stabbed to death)"
 _SHOT = r"(?:shoots|shot|shoots and kills|shot and killed|shoots dead|shot dead|guns down|gunned down)"

@@ -14,9 +14,10 @@ from collections import defaultdict
 from ..corpus.films import fold_accents, normalise_title
 from ..models import Passage
 from ..retriever.analysis import STOP_WORDS, analyse, fold
-from .composer import _MARKED, _QUALIFIERS, FACT_LINE, FILMING_SAID, ScoredSentence, masthead_terms
+from .candidates import MARKED, QUALIFIERS
 from .extract import PLACE_CUE, YEAR, find_score
 from .router import GENERIC, Reading, asked_unit
+from .scoring import FACT_LINE, FILMING_SAID, ScoredSentence, masthead_terms
 
 _ROLE_NOISE = {"capt", "captain", "det", "sgt", "lt", "cmdr", "lieutenant", "sergeant", "detective", "commander", "dr", "mr", "mrs", "the"}
 ASK_ROLE = re.compile(r"\b(?:which|what)\s+(?:character|role|part)\b|\bwho (?:does|did|do) .+ play\b|\bplays? (?:as|whom|who)\b|\bplay(?:ed|s)? which\b|\brole (?:of|did|does)\b|\bwhat (?:role|part)\b", re.I)
@@ -526,8 +527,8 @@ def table_lookup(qa, kb, reading: Reading):
         # "when did it come out?" of a table of release dates: its first release (not a premiere, a DVD or a TV showing)
         released = not top and about_table and atype in ("date", "year") and route.aspect == "release"
         if released:
-            asked = {name for name in _MARKED if re.search(_QUALIFIERS[name], q, re.I)}
-            picked = [r for r in picked if not any(re.search(_QUALIFIERS[name], " ".join(r.cells.values()), re.I) for name in _MARKED - asked)]
+            asked = {name for name in MARKED if re.search(QUALIFIERS[name], q, re.I)}
+            picked = [r for r in picked if not any(re.search(QUALIFIERS[name], " ".join(r.cells.values()), re.I) for name in MARKED - asked)]
         if not top and not (_FIRST.search(q) or opening or released or _LAST.search(q)) and not (about_table and (one_value or atype == "list")):
             continue
         if top and matched_terms <= title_terms and (loose or unmatched_caps):
