@@ -130,6 +130,9 @@ _PLAIN_WHERE = re.compile(r"^\s*where\b", re.I)  # not "which city/country": a p
 _MEASURES = {"tall": r"feet|foot|ft\b|cm\b|metres|meters|m\b|inches|in\b|[′']", "old": r"years|yrs"}
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|should) have\b|\bif it had\b|\bplanned\b|\bwas to be\b", re.I)
 _PLACE_ALIASES = {"US": "United States", "U.S.": "United States", "USA": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom"}
+# each short name as a question writes it ("the UK"), and as a sentence does in lower case, with its full name
+_ALIASES_ASKED = [(re.compile(rf"\b{short}\b"), full) for short, full in _PLACE_ALIASES.items()]
+_ALIASES_SAID = [(re.compile(rf"(?<![\w.]){re.escape(short.lower())}(?![\w])"), full.lower()) for short, full in _PLACE_ALIASES.items()]
 QUALIFIED = {T.MONEY, T.DATE, T.YEAR, T.ORGANISATION, T.NUMBER, T.DURATION, T.PLACE}
 # what a sum of money is said to be, by the words just before it: "made for $1 million" (its cost), "it earned $3 million"
 _MONEY_SIDES = {
@@ -228,8 +231,8 @@ def _question_places(reading: Reading) -> set[str]:
     """Capitalised names in the question other than its film ("in Germany", "the UK")."""
     film = (reading.route.film or "").lower()
     places = {e for e in reading.entities if e.lower() not in film and len(e) >= 2}
-    for short, full in _PLACE_ALIASES.items():
-        if re.search(rf"\b{short}\b", reading.route.resolved_question):
+    for alias, full in _ALIASES_ASKED:
+        if alias.search(reading.route.resolved_question):
             places.add(full)
     return places
 
@@ -277,8 +280,8 @@ def market_fit(text: str, offset: int, surface: str, markets: set[str]) -> bool 
     """True when a value is said of the asked market, False when of another one, None when of none."""
     window, named = _market_said(text, offset, surface)
     said = window.lower()
-    for short, full in _PLACE_ALIASES.items():
-        said = re.sub(rf"(?<![\w.]){re.escape(short.lower())}(?![\w])", full.lower(), said)
+    for alias, full in _ALIASES_SAID:
+        said = alias.sub(full, said)
     if any(m.lower() in said for m in markets):
         return True
     if markets & _NORTH_AMERICA and re.search(QUALIFIERS["domestic"], window, re.I):
@@ -341,6 +344,11 @@ _CLAUSE_BREAK = re.compile(r"[;—–]|\s-\s|\bbut\b|\bhowever\b|\bwhile\b|\bwhe
 
 
 _KEY_VALUE = re.compile(r"^(?P<k>[^|=]{2,40}?)\s\|\s(?P<v>[^|]{2,80})$")  # a row of a two-column "name | value" table
+_ITEM_END = re.compile(r"\s*[,;|]\s*|\s+\(")  # where a field's first item ends: "Vermont (Bellows Falls)", "A, B"
+_WORD_BEFORE = re.compile(r"[A-Za-z][\w'’-]*(?=\W*$)")  # the last word of a text
+_FESTIVAL_PART = re.compile(r"\s+(?:section|strand|sidebar|competition|programme|program|line-?up)\b", re.I)
+_PREMIERED_AT = re.compile(r"\bpremi[eè]re[ds]?\s+(?:\w+\s+){0,3}?(?:at|in|during)\s+(?:the\s+)?"
+                           r"(?:[A-Z][\w-]*\s+(?:section|strand|sidebar|competition)\s+of\s+(?:the\s+)?)?$", re.I)
 _FILMED_BEFORE = re.compile(r"\b(?:shot|filmed|filming|shooting|photographed|lensed|photography|took place|on location)\b[^.;,()]{0,45}$", re.I)
 _PART_FILMED = re.compile(r"\b(?:scenes?|sequences?|interiors|shots?|finale)\s+(?:(?:were|was|are|is|being)\s+)?(?:\w+\s+)?"
                           r"(?:shot|filmed|photographed)\b[^.;,()]{0,45}$", re.I)
@@ -473,7 +481,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 found = [(a, b, offset0 + o) for a, b, o in extract(ext_type, value_part, kb, exclude)]
                 if not found and ext_type in (T.ORGANISATION, T.PLACE, T.TITLE) and ss.infobox_key in reading.primary_keys:
                     # the field names the thing itself: its value is the answer
-                    first = re.split(r"\s*[,;|]\s*|\s+\(", value_part.strip())[0].strip()
+                    first = _ITEM_END.split(value_part.strip())[0].strip()
                     if first and (first[0].isupper() or first[0].isdigit()):
                         found = [(first, first, offset0 + value_part.find(first))]
         elif ext_type == T.SCORE and reading.route.aspect == "certificate":
@@ -492,7 +500,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
         row = _KEY_VALUE.match(text) if ss.infobox_key is None and ext_type in (T.PLACE, T.ORGANISATION) else None
         if row and not any(o >= row.start("v") for _, _, o in found):
             # "Filming location | Vermont (Bellows Falls)": a two-cell row whose name covers the question holds the answer
-            first = re.split(r"\s*[,;|]\s*|\s+\(", row.group("v"))[0].strip()
+            first = _ITEM_END.split(row.group("v"))[0].strip()
             if first[:1].isupper():
                 found = found + [(first, first, row.start("v"))]
         if ext_type == T.TITLE:
@@ -513,7 +521,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             bonus = 0.3 if dist < 40 else 0.15 if dist < 90 else 0.0
             if ext_type == T.TITLE:
                 # "for The Killer" before "John Woo lifted"; "the double pack Conan the Destroyer": the asked kind named before it
-                before = re.findall(r"[A-Za-z][\w'’-]*(?=\W*$)", text[max(0, offset - 25) : offset])
+                before = _WORD_BEFORE.findall(text[max(0, offset - 25) : offset])
                 named_kind = bool(before) and (analyse(before[-1]) or [""])[0] in reading.key_terms
                 bonus += 0.6 * max(title_cue(text, offset, surface), 0.9 if named_kind else 0.0) - 0.15
             fits = None
@@ -532,13 +540,10 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 bonus -= 0.3  # a place with no name answers only when no named place does
             if ext_type == T.PLACE and (surface, surface, offset) in said_of:
                 bonus += 0.4
-            section = ext_type == T.PLACE and re.match(r"\s+(?:section|strand|sidebar|competition|programme|program|line-?up)\b",
-                                                       text[offset + len(surface) :], re.I)
+            section = ext_type == T.PLACE and _FESTIVAL_PART.match(text[offset + len(surface) :])
             if section:
                 continue  # "the Panorama section of the Berlin festival": a part of the festival, the festival is the place
-            if premiere and re.search(r"\bpremi[eè]re[ds]?\s+(?:\w+\s+){0,3}?(?:at|in|during)\s+(?:the\s+)?"
-                                        r"(?:[A-Z][\w-]*\s+(?:section|strand|sidebar|competition)\s+of\s+(?:the\s+)?)?$",
-                                        text[max(0, offset - 80) : offset], re.I):
+            if premiere and _PREMIERED_AT.search(text[max(0, offset - 80) : offset]):
                 bonus += 0.4  # "Where did it premiere?": the place it premiered at, not one it was released in
             main = filming and main_location(text, offset)
             if main:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..corpus.structure import split_field
 from ..models import Answer, AnswerType, Conflict, ConflictValue, Passage
@@ -21,7 +22,7 @@ from .extract import find_titles, fmt_money, split_money_norm, title_cue
 from .knowledge import Knowledge
 from .replies import Citer, abstain, fact_name, full_stop, joined, passage_refs
 from .router import Reading
-from .scoring import MIN_COVERAGE, ScoredSentence, score_sentences
+from .scoring import MIN_COVERAGE, ScoredSentence, boosted, score_sentences
 from .summaries import ASKS_RECEPTION, CONSENSUS, CRITICS_SUMMED, HOW_IT_DID, PLOT_SECTION, VERDICT, asked_speaker, asks_genre, asks_summary, genre_of, how_it_did, plot_lead, says_something, verdicts
 from .yesno import ANY_AWARD, ONLY_NOMINATED, WINS_SAID, WON, asked_award, award_named, polarity
 
@@ -220,9 +221,9 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     if atype in (T.YEAR, T.DATE) and route.aspect == "setting":
         # "what year is it set in?": a plot that opens "In 2119, the station ..." says so without the word "set"
         # and the making of the film ("filming began ... on a set") is not the story's time
-        sentences = sorted((ScoredSentence(ss.sentence, ss.passage, ss.score + 0.6, 1.0, ss.infobox_key)
+        sentences = sorted((replace(ss, score=ss.score + 0.6, coverage=1.0)
                             if PLOT_SECTION.search(ss.passage.section or "") and YEAR_AT_START.match(ss.sentence.text)
-                            else ScoredSentence(ss.sentence, ss.passage, ss.score - 1.0, ss.coverage, ss.infobox_key)
+                            else replace(ss, score=ss.score - 1.0)
                             if _MAKING.search(ss.sentence.text) else ss
                             for ss in sentences), key=lambda ss: -ss.score)
     if atype == T.PERSON and _ASKS_PLAYER.search(route.resolved_question):
@@ -356,7 +357,7 @@ def _said_by(ss: ScoredSentence, speaker: str) -> ScoredSentence:
     sp = re.escape(speaker)
     if not re.search(rf"\b{sp}\b(?:\s+\w+){{0,2}}\s+{verb}\b|\b{verb}\s+(?:\w+\s+)?{sp}\b", text):
         return ss
-    return ScoredSentence(ss.sentence, ss.passage, ss.score + 0.25, max(ss.coverage, min(1.0, ss.coverage + 0.25)), ss.infobox_key)
+    return replace(ss, score=ss.score + 0.25, coverage=max(ss.coverage, min(1.0, ss.coverage + 0.25)))
 
 
 def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentences: list[ScoredSentence]) -> Answer:
@@ -392,7 +393,7 @@ def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentence
         consensus = "consensus" in (reading.normalised or reading.route.resolved_question).lower()
         summary = CONSENSUS if consensus else CRITICS_SUMMED
         sentences = sentences + verdicts(qa, kb, reading, hits, {(s.passage.doc_id, s.sentence.start) for s in sentences}, summary)
-        sentences = sorted((ScoredSentence(s.sentence, s.passage, s.score + 0.5, max(s.coverage, 0.75), s.infobox_key)
+        sentences = sorted((boosted(s, 0.5, 0.75)
                             if s.infobox_key is None and summary.search(s.sentence.text) else s for s in sentences),
                            key=lambda s: -s.score)
         summed = [s for s in sentences if s.infobox_key is None and summary.search(s.sentence.text) and says_something(s)]
@@ -410,21 +411,22 @@ def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentence
     verdict = atype == T.YESNO and reading.route.aspect == "box office"
     if verdict:
         # "did it make money?": "it was a box-office bomb" answers it without the question's words
-        sentences = [ScoredSentence(s.sentence, s.passage, s.score + 0.4, max(s.coverage, 0.75), s.infobox_key)
+        sentences = [boosted(s, 0.4, 0.75)
                      if s.infobox_key is None and VERDICT.search(s.sentence.text) else s for s in sentences]
         sentences += verdicts(qa, kb, reading, hits, {(s.passage.doc_id, s.sentence.start) for s in sentences})
     any_award = atype == T.YESNO and ANY_AWARD.search(reading.normalised or reading.route.resolved_question)
     named_award = asked_award(reading.normalised or reading.route.resolved_question) if atype == T.YESNO else None
     if named_award:
         # "did it win an Oscar?": a sentence saying it won (or was up for) that award, before one that only names it
-        sentences = sorted((ScoredSentence(s.sentence, s.passage, s.score + 0.5, max(s.coverage, 0.75), s.infobox_key)
-                            if s.infobox_key is None and re.search(rf"\b(?:{named_award})\b", s.sentence.text, re.I)
+        award_said = re.compile(rf"\b(?:{named_award})\b", re.I)
+        sentences = sorted((boosted(s, 0.5, 0.75)
+                            if s.infobox_key is None and award_said.search(s.sentence.text)
                             and (WON.search(s.sentence.text) or ONLY_NOMINATED.search(s.sentence.text)) else s
                             for s in sentences), key=lambda s: -s.score)
     if any_award:
         # "did it win anything?": a sentence saying what it won answers it, whatever else it covers
         # ("it won no major awards" answers it too)
-        sentences = [ScoredSentence(s.sentence, s.passage, s.score + 0.5, max(s.coverage, 0.75), s.infobox_key)
+        sentences = [boosted(s, 0.5, 0.75)
                      if s.infobox_key is None and (award_named(s.sentence.text) or WINS_SAID.search(s.sentence.text)) else s
                      for s in sentences]
         sentences.sort(key=lambda s: -s.score)

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 
 from ..retriever.analysis import STOP_WORDS
-from .records import _RANK
+from .records import RANK
 from .router import Reading
 from .scoring import ScoredSentence
 
@@ -128,7 +128,7 @@ def killer_lookup(qa, kb, reading: Reading, hits=()):
     for _, c in facts.cast if facts else ():
         name = re.split(r",|\s+\(", c.role, maxsplit=1)[0]
         if _names(doer) <= _names(name):  # "Ivan" is the credited "Capt. Ivan Danko"
-            doer = re.sub(rf"^(?:{_RANK}\s+)+", "", re.sub(r"\s*[\"“][^\"”]*[\"”]", "", name)).strip() or doer
+            doer = re.sub(rf"^(?:{RANK}\s+)+", "", re.sub(r"\s*[\"“][^\"”]*[\"”]", "", name)).strip() or doer
             break
     return doer, support
 

@@ -16,6 +16,7 @@ from ..models import Passage
 from ..retriever.analysis import STOP_WORDS, analyse, fold
 from .candidates import MARKED, QUALIFIERS
 from .extract import PLACE_CUE, YEAR, find_score
+from .replies import joined
 from .router import GENERIC, Reading, asked_unit
 from .scoring import FACT_LINE, FILMING_SAID, ScoredSentence, masthead_terms
 
@@ -238,7 +239,7 @@ def cast_lookup(qa, kb, reading: Reading):
     return (answer, support) if support else None
 
 
-_RANK = (r"(?:Captain|Capt\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Detective|Det\.|Commander|Cmdr\.|Colonel|Col\.|Major|Maj\.|"
+RANK = (r"(?:Captain|Capt\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Detective|Det\.|Commander|Cmdr\.|Colonel|Col\.|Major|Maj\.|"
          r"General|Gen\.|Inspector|Insp\.|Agent|Officer|Chief|Sheriff|Deputy|Corporal|Cpl\.|Private|Pvt\.|Admiral|Adm\.|"
          r"Commissioner|Marshal|Constable|Superintendent|Supt\.|Sergeant-Major|Lieutenant-Colonel)")
 ASK_RANK = re.compile(r"\brank\b|\bmilitary title\b|\bpolice title\b", re.I)
@@ -267,10 +268,10 @@ def rank_lookup(qa, kb, reading: Reading):
         if q & role_t or (actor_t and actor_t <= q):
             names |= {w for w in re.findall(r"[A-Z][\w'’-]+", c.role) if w.lower().rstrip(".") not in _ROLE_NOISE}
     names |= {w for w in re.findall(r"[A-Z][\w'’-]+", route.resolved_question) if w.lower() in q}
-    names = {n for n in names if len(n) > 2 and not re.fullmatch(_RANK, n) and n.lower() not in STOP_WORDS}
+    names = {n for n in names if len(n) > 2 and not re.fullmatch(RANK, n) and n.lower() not in STOP_WORDS}
     if not names:
         return None
-    pat = re.compile(rf"(?P<rank>{_RANK}(?:[\s-]+{_RANK})*)\s+(?:[A-Z][\w'’\"]+\s+){{0,2}}?(?:{'|'.join(map(re.escape, sorted(names)))})\b")
+    pat = re.compile(rf"(?P<rank>{RANK}(?:[\s-]+{RANK})*)\s+(?:[A-Z][\w'’\"]+\s+){{0,2}}?(?:{'|'.join(map(re.escape, sorted(names)))})\b")
     found: dict[str, list] = defaultdict(list)
     docs = qa.film(route.film).doc_ids
     for doc_id in docs:
@@ -292,7 +293,7 @@ ASK_NAME_PART = re.compile(r"\bwhat(?:'s|’s| is| was)\s+(?:the\s+)?(?P<who>[\w
 
 def _unranked(text: str) -> str:
     """The name without its rank: "Inspector Crane" is the credited "Insp. Walter Crane"."""
-    return re.sub(rf"(?<!\w){_RANK}(?!\w)", " ", text, flags=re.I)
+    return re.sub(rf"(?<!\w){RANK}(?!\w)", " ", text, flags=re.I)
 
 
 def name_part_lookup(qa, kb, reading: Reading):
@@ -315,7 +316,7 @@ def name_part_lookup(qa, kb, reading: Reading):
         name = re.split(r",|\s+\(", c.role, maxsplit=1)[0]
         if not who <= _tokens(_unranked(name)):
             continue
-        bare = re.sub(r"\s*[\"“'‘][^\"”'’]+[\"”'’]", "", re.sub(rf"^(?:(?:{_RANK}|[A-Z][a-z]{{0,3}}\.)\s+)+", "", name)).split()
+        bare = re.sub(r"\s*[\"“'‘][^\"”'’]+[\"”'’]", "", re.sub(rf"^(?:(?:{RANK}|[A-Z][a-z]{{0,3}}\.)\s+)+", "", name)).split()
         if "first" in asked or "given" in asked:
             value = bare[0] if len(bare) >= 2 else None
         elif "last" in asked or "family" in asked:
@@ -351,7 +352,7 @@ def cast_list_lookup(qa, kb, reading: Reading):
             names = split_names(fld.value, kb.persons)
             ss = sentence_at(qa, doc_id, fld.start)
             if len(names) >= 2 and ss:
-                return ", ".join(names[:-1]) + " and " + names[-1], [ss]
+                return joined(names), [ss]
     by_doc: dict[str, list] = defaultdict(list)
     for doc_id, c in facts.cast:
         by_doc[doc_id].append(c)
@@ -369,7 +370,7 @@ def cast_list_lookup(qa, kb, reading: Reading):
     names = list(dict.fromkeys(names))
     if len(names) < 2 or not support:
         return None
-    return ", ".join(names[:-1]) + " and " + names[-1], support
+    return joined(names), support
 
 
 def _fits(value: str, atype: str) -> bool:
@@ -567,7 +568,7 @@ def table_lookup(qa, kb, reading: Reading):
         ss = sentence_at(qa, doc_id, r.start)
         if ss:
             support.append(ss)
-    answer = values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
+    answer = joined(values)
     return (answer, support) if support else None
 
 

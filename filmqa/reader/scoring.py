@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..corpus.structure import split_field
 from ..models import AnswerType, Passage, Sentence
@@ -29,6 +29,12 @@ class ScoredSentence:
     score: float
     coverage: float
     infobox_key: str | None = None
+
+
+def boosted(ss: ScoredSentence, by: float, coverage: float = 0.0) -> ScoredSentence:
+    """``ss`` scored ``by`` higher (lower when negative) and covering at least ``coverage``: how a sentence that
+    answers a question in other words than its own ("it was a box-office bomb" for "did it make money?") is lifted."""
+    return replace(ss, score=ss.score + by, coverage=max(ss.coverage, coverage))
 
 
 def _idf(qa, term: str) -> float:

@@ -84,14 +84,17 @@ def _award_won(text: str, question: str) -> bool | None:
     return verdict
 
 
+_WIN_ASKED = re.compile(r"\b(?:win|won|wins)\b", re.I)
+
+
 def polarity(text: str, question: str) -> bool:
     """True for 'yes': the sentence agrees with the question's statement."""
     question = _LOWER_AWARD.sub(lambda m: m.group().capitalize(), question)  # "did it win any oscars?" names the Oscar
-    if re.search(r"\b(?:win|won|wins)\b", question, re.I):
+    if _WIN_ASKED.search(question):
         won = _award_won(text, question)
         if won is not None:
             return won != bool(_NEGATION.search(question))
-    if re.search(r"\b(?:win|won|wins)\b", question, re.I) and not re.search(r"\b(?:won|wins?|winning|winner)\b", text, re.I) \
+    if _WIN_ASKED.search(question) and not re.search(r"\b(?:won|wins?|winning|winner)\b", text, re.I) \
             and re.search(r"\bnominat|\blost\b", text, re.I):
         return bool(_NEGATION.search(question))  # nominated (and lost) is not a win
     # (an award "lost" is no money lost)
