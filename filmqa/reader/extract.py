@@ -12,26 +12,35 @@ import re
 
 from ..models import AnswerType
 from ..retriever.analysis import STOP_WORDS
-from .knowledge import NAME_SPAN, NAME_TOKEN, Knowledge
+from .knowledge import ELIDED, MARK, NAME_SPAN, NAME_TOKEN, PARTICLE, UPPER, Knowledge, char_class
 
 T = AnswerType
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MON3 = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 
-# a currency: "$", "US$", "A$", "£", "€", "¥", "₹", an ISO code, or a word after the amount
-_CUR_SIGN = r"(?P<c>(?:US|[ACNZHK]{1,2}|CA|AU|NZ|HK)?\$|[£€¥₹]|(?:USD|EUR|GBP|SEK|NOK|DKK|JPY|CNY|INR|CHF|AUD|CAD|ISK|PLN)\s?)"
+# a currency: "$", "US$", "A$", any currency sign ("£", "€", "₤", "₩", "₦"), an ISO code, or a word after the amount
+_SIGNS = char_class("Sc").replace("\\$", "")
+_CUR_SIGN = (rf"(?P<c>(?:US|[ACNZHK]{{1,2}}|CA|AU|NZ|HK|R)?\$|[{_SIGNS}]|"
+             r"(?:USD|EUR|GBP|SEK|NOK|DKK|JPY|CNY|INR|CHF|AUD|CAD|ISK|PLN|KRW|NGN|ITL|BRL|ZAR|RUB|MXN|HKD|NZD)\s?)")
 _AMOUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _CUR_WORD = (r"dollars|USD|euros?|EUR|pounds(?:\s+sterling)?|sterling|GBP|kronor|kroner|kronur|krona|krone|SEK|NOK|DKK|yen|JPY|"
-             r"yuan|renminbi|CNY|rupees|INR|Swiss francs|francs|CHF|złoty|zloty|PLN")
+             r"yuan|renminbi|CNY|rupees|INR|Swiss francs|francs|CHF|złoty|zloty|PLN|naira|NGN|lire|lira|ITL|KRW|rupiah|baht|"
+             r"roubles|rubles|reais|BRL|ZAR|RUB")
+_SCALE = r"million|billion|thousand"
+# a currency whose name is also a common word ("6.8 billion won", not "the 2 won"): only after a scale or a long amount
+_CUR_WORD_SCALED = r"won|rand|real"
 MONEY = re.compile(
-    rf"{_CUR_SIGN}\s?{_AMOUNT}\s*(?P<u>million|billion|thousand|mil\b|bn\b|[mMkKbB]\b)?"
-    rf"|\b(?P<n2>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<u2>million|billion|thousand)?\s+(?P<w>{_CUR_WORD})\b"
+    rf"{_CUR_SIGN}\s?{_AMOUNT}\s*(?P<u>{_SCALE}|mil\b|bn\b|[mMkKbB]\b)?"
+    rf"|\b(?P<n2>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<u2>{_SCALE})?\s+(?P<w>{_CUR_WORD})\b"
+    rf"|\b(?:(?P<n3>\d+(?:\.\d+)?)\s*(?P<u3>{_SCALE})|(?P<n4>\d{{1,3}}(?:,\d{{3}})+))\s+(?P<w2>{_CUR_WORD_SCALED})\b"
 )
 # the sign a currency word or code is written with; a currency without one keeps its code
 _CUR_OF = {"usd": "$", "us$": "$", "dollars": "$", "eur": "€", "euro": "€", "euros": "€", "gbp": "£", "pounds": "£", "sterling": "£",
            "pounds sterling": "£", "jpy": "¥", "yen": "¥", "inr": "₹", "rupees": "₹", "cny": "CN¥", "yuan": "CN¥", "renminbi": "CN¥",
            "kronor": "SEK ", "krona": "SEK ", "kroner": "NOK ", "krone": "NOK ", "kronur": "ISK ", "francs": "CHF ",
-           "swiss francs": "CHF ", "złoty": "PLN ", "zloty": "PLN "}
+           "swiss francs": "CHF ", "złoty": "PLN ", "zloty": "PLN ", "won": "₩", "krw": "₩", "naira": "₦", "ngn": "₦",
+           "lire": "₤", "lira": "₤", "itl": "₤", "rupiah": "Rp ", "baht": "฿", "roubles": "₽", "rubles": "₽", "rub": "₽",
+           "reais": "R$", "real": "R$", "brl": "R$", "rand": "ZAR "}
 DURATION = re.compile(r"(?P<n>\d{2,3})\s*(?:minutes|mins?\b|-minute)|(?P<h>\d)\s*h(?:ours?|rs?)?\s*(?P<m>\d{1,2})\s*m(?:in(?:utes)?)?\b")
 PERCENT = re.compile(r"(?P<n>\d{1,3})\s*(?:%|percent\b)")
 OUT_OF = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?:/|out of\s+)(?P<d>10|5|100|4)\b")
@@ -106,9 +115,9 @@ def split_money_norm(norm) -> tuple[float, str]:
 
 def find_money(s: str):
     for m in MONEY.finditer(s):
-        num = m.group("n") or m.group("n2")
-        unit = m.group("u") or m.group("u2")
-        sign = currency_sign(m.group("c") or m.group("w"))
+        num = m.group("n") or m.group("n2") or m.group("n3") or m.group("n4")
+        unit = m.group("u") or m.group("u2") or m.group("u3")
+        sign = currency_sign(m.group("c") or m.group("w") or m.group("w2"))
         yield m.group().strip(), money_norm(money_value(num, unit), sign), m.start()
 
 
@@ -188,9 +197,18 @@ def find_year(s: str):
             yield m.group("y"), m.group("y"), m.start("y")
 
 
+# "3.4 million admissions": a count written with its scale word is the whole count
+_COUNT_SCALE = re.compile(rf"\s+(?P<u>{_SCALE})\b")
+
+
 def find_number(s: str):
     for m in NUMBER.finditer(s):
         if YEAR.fullmatch(m.group()):
+            continue
+        scale = _COUNT_SCALE.match(s, m.end())
+        if scale:
+            value = money_value(m.group(), scale.group("u"))
+            yield m.group() + scale.group(), f"{value:.0f}", m.start()
             continue
         yield m.group(), m.group().replace(",", ""), m.start()
 
@@ -275,7 +293,9 @@ def find_places(s: str, kb: Knowledge):
 
 
 # "48 Hrs.", "The Killer", "Conan the Destroyer": capitalised words, small joining words inside, a number first
-TITLE_SPAN = re.compile(r"(?<![\w'’])(?:The\s+|A\s+|An\s+|\d{1,4}\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of|the|and|in|on|to|a|for|&)?\s*[A-Z0-9][\w'’.&-]*)*")
+# (and the small words of other languages: "Ritorno sul Naviglio", "Nastro d'Argento")
+TITLE_SPAN = re.compile(rf"(?<![\w'’])(?:The\s+|A\s+|An\s+|\d{{1,4}}\s+)?[{UPPER}][\w'’.&{MARK}-]*"
+                        rf"(?:\s+(?:of|the|and|in|on|to|a|for|&|{PARTICLE})?\s*{ELIDED}?[{UPPER}0-9][\w'’.&{MARK}-]*)*")
 _MONTH_WORDS = set(MONTHS.split("|")) | set(_MON3.split("|"))
 DATE_START = re.compile(rf"(?:{MONTHS}|{_MON3})\.?\s+\d")  # "December 3": a date, no title
 # "A Nightmare on Elm Street 4: The Dream Master (1988)": a title and its subtitle, dated
@@ -329,7 +349,15 @@ RELEASED_AS = re.compile(r"\b(?:released|known|retitled|renamed|marketed|sold|sh
                          r"(?=[.;,]\s|[.;,]?$|\s+(?:in|by|on|and|for|from)\b)")
 
 
+# "based on the novel I coltelli di Porta Genova by Arrigo Benzoni": a work and its author, the title in sentence case
+WORK_BY = re.compile(rf"\b(?i:{WORK_NOUN}|based on|based_on\s*=)\s+[\"“*_]?(?P<t>[{UPPER}][\w'’{MARK}-]*(?:\s+[\w'’{MARK}-]+){{0,7}}?)[\"”*_]?"
+                     rf",?\s+by\s+(?={NAME_TOKEN})")
+
+
 def find_titles(s: str, kb: Knowledge):
+    for m in WORK_BY.finditer(s):
+        if m.group("t").split()[0] not in NOT_NAME or m.group("t").split()[0] in ("The", "A", "An", "I"):
+            yield m.group("t"), m.group("t").lower().removeprefix("the "), m.start("t")
     for m in RELEASED_AS.finditer(s):
         yield m.group("t"), m.group("t").lower(), m.start("t")
     for m in QUOTED_TITLE.finditer(s):

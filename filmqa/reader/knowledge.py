@@ -12,6 +12,7 @@ import bisect
 import functools
 import hashlib
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,8 +25,37 @@ from ..corpus.films import TitleMatcher, normalise_title, subtitles
 from ..models import CastCredit, Document, InfoboxField
 from ..retriever.analysis import analyse, fold
 
-NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]*(?:['’](?![sS]\b))?[A-Za-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?|[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-z]?\.)"
-NAME_SPAN = re.compile(rf"(?<![\w'’]){NAME_TOKEN}(?:\s+(?:(?:de|da|van|von|der|del|di|la|le|du|bin|al)\s+)?{NAME_TOKEN}){{0,4}}")
+
+
+def char_class(*categories: str) -> str:
+    """A regex character class (without brackets) of every character of the given Unicode categories."""
+    ranges: list[list[int]] = []
+    for c in (*range(0x2100), *range(0xA700, 0xA800), *range(0xFB00, 0xFB07), *range(0xFE20, 0xFE30)):  # the Latin, Greek, Cyrillic scripts
+        if unicodedata.category(chr(c)) in categories:
+            if ranges and ranges[-1][1] == c - 1:
+                ranges[-1][1] = c
+            else:
+                ranges.append([c, c])
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+# Names are written in every Latin-script language, precomposed or not: "Àjàyí", "Ṣẹ̀gun" (ẹ plus a combining
+# grave), "Adéyẹmí" in NFD. A capital is any upper-case letter, and a letter after it takes its combining marks.
+MARK = char_class("Mn", "Mc")
+UPPER = char_class("Lu", "Lt")
+LOWER_LETTER = char_class("Ll")
+LOWER = LOWER_LETTER + MARK
+LETTER = UPPER + LOWER
+_CAP = rf"[{UPPER}][{MARK}]*"
+# the small words of other languages inside a name or a title: "Ludwig van Beethoven", "Ritorno sul Naviglio",
+# "Nastro d'Argento" (the elided ones are written on to the next word)
+PARTICLE = (r"(?:de|da|das|dos|des|du|van|von|der|den|ter|zu|del|dello|della|delle|dei|degli|di|la|le|les|lo|sul|sulla|"
+            r"bin|al|y)")
+ELIDED = r"(?:(?:[dl]|dell|sull|all|nell)['’])"
+NAME_TOKEN = (rf"(?:{_CAP}[{LOWER}]*(?:['’](?![sS]\b))?[{UPPER}{LOWER_LETTER}][{LETTER}]*(?:-{_CAP}[{LOWER}]+)?|{_CAP}\.(?:{_CAP}\.)*|{_CAP}[a-z]?\."
+              rf"|{ELIDED}{_CAP}[{LOWER}]+)")
+_WORD = re.compile(rf"[{LETTER}'’]+")  # a word of any Latin-script language, its combining marks kept
+NAME_SPAN = re.compile(rf"(?<![\w'’{MARK}]){NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_TOKEN}){{0,4}}")
 # Names said next to a cue: "directed by X Y" (cue first), "X Y said" (verb after).
 # The verb-after form is found verb first, then the name read back from it: a
 # regex that starts with a name is tried at every capital letter of the corpus
@@ -138,7 +168,7 @@ class Knowledge:
         texts = passages.texts() if hasattr(passages, "texts") else (p.text for p in passages)
         folded: dict[str, str] = {}  # words repeat: fold each once
         for text in texts:
-            for w in re.findall(r"[A-Za-zÀ-ÿ'’]+", text):
+            for w in _WORD.findall(text):
                 if w[0].islower():
                     lower[w.lower()] += 1
                 f = folded.get(w)
