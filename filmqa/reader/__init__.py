@@ -69,7 +69,7 @@ def correct_typos(question: str, kb: Knowledge) -> tuple[str, list[str]]:
             continue  # "happens" is "happen", a word of the question's form, not of its content; a column's header counts
         # a capitalised word is a name: "Australia" is not a typo for "Austria"
         capitalised = re.search(rf"\b{re.escape(w[:1].upper() + w[1:])}\b", question) is not None
-        match = difflib.get_close_matches(w, kb.spellings, n=1, cutoff=0.82) if len(w) >= 4 and not capitalised else []
+        match = difflib.get_close_matches(w, kb.spellings_near(w), n=1, cutoff=0.82) if len(w) >= 4 and not capitalised else []
         if match and _NEGATING.fullmatch(match[0]) and not _NEGATING.fullmatch(w):
             continue  # "ever" is no typo for "never": a correction never turns the question round
         if match and w in match[0].lower():

@@ -247,6 +247,19 @@ class Knowledge:
     # (at a million passages the persons and cast credits run to hundreds of thousands)
 
     @functools.cached_property
+    def _spellings_by_length(self) -> dict[int, list[str]]:
+        by_length: dict[int, list[str]] = defaultdict(list)
+        for word in self.spellings:
+            by_length[len(word)].append(word)
+        return by_length
+
+    def spellings_near(self, word: str) -> list[str]:
+        """The corpus words a typo of ``word`` may be: difflib's ratio of 0.82 needs the shorter of two words
+        to be at least 0.69 of the longer, so only those lengths are compared (the same matches, fewer tries)."""
+        n = len(word)
+        return [w for k in range(int(n * 0.69), int(n / 0.69) + 2) for w in self._spellings_by_length.get(k, ())]
+
+    @functools.cached_property
     def _person_words(self) -> frozenset[str]:
         return frozenset(w for p in self.persons for w in p.split())
 

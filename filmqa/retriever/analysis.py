@@ -79,6 +79,24 @@ def words(text: str) -> list[str]:
     return out
 
 
+# The reader analyses the same sentences again and again (each question reads its
+# passages' sentences several times): short texts' terms are remembered.
+_SHORT_TEXT = 400
+_MAX_REMEMBERED = 50_000
+_terms_of: dict[str, tuple[str, ...]] = {}
+
+
 def analyse(text: str) -> list[str]:
     """Index terms of ``text``: the same function for passages and questions."""
+    if len(text) > _SHORT_TEXT:
+        return _analyse(text)
+    terms = _terms_of.get(text)
+    if terms is None:
+        if len(_terms_of) >= _MAX_REMEMBERED:
+            _terms_of.clear()
+        terms = _terms_of[text] = tuple(_analyse(text))
+    return list(terms)
+
+
+def _analyse(text: str) -> list[str]:
     return [t if t[0].isdigit() else stem(t) for t in words(text) if t and t not in STOP_WORDS and (len(t) > 1 or t.isdigit())]
