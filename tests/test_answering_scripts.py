@@ -11,7 +11,7 @@ from filmqa.reader.extract import find_money, find_number, find_titles
 from filmqa.reader.knowledge import NAME_SPAN
 from tests.answering_corpus import small_corpus
 
-DIRECTOR = "Fọláṣadé Ọ̀ṣìnbàjò"  # (a name opening with a non-ASCII capital is read, but composer.craft_binding ties only [A-Z])
+DIRECTOR = "Ìfẹ́olúwa Ọládípọ̀"
 
 ARTICLE = """Harmattan Lanterns
 
@@ -87,3 +87,11 @@ def test_title_keeps_foreign_particles():
 
     titles = [t for t, _, _ in find_titles("Its sequel, Ritorno sul Naviglio, won the Nastro d'Argento.", _KB())]
     assert "Ritorno sul Naviglio" in titles and any(t.startswith("Nastro d'Argento") for t in titles)
+
+
+def test_craft_binds_a_name_opening_with_a_non_ascii_capital(tmp_path):
+    qa = small_corpus(tmp_path, drums=("Talking Drums\n\nTalking Drums is a 2020 Nigerian musical film. Its score was composed by "
+                                       "Ọláolúwa Ẹ̀kúndayọ̀, and the film was edited by Àdìsá Bọ́lá.\n"))
+    a = qa.ask("Who wrote the music for Talking Drums?")
+    assert _nfc(a.answer) == "Ọláolúwa Ẹ̀kúndayọ̀"
+    assert "composed by" in a.citations[0].quote

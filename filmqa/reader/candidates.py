@@ -17,7 +17,7 @@ from ..corpus.structure import split_field
 from ..models import AnswerType
 from ..retriever.analysis import analyse
 from .extract import MONEY, NOT_NAME, PLACE_CUE, extract, find_certificate, find_lower_places, find_span, title_cue
-from .knowledge import Knowledge, split_names
+from .knowledge import LETTER, UPPER, Knowledge, split_names
 from .router import Reading, asked_unit
 from .scoring import ScoredSentence
 
@@ -57,18 +57,19 @@ _CRAFTS = {
 
 @functools.cache
 def craft_binding(aspect: str) -> tuple[re.Pattern, ...] | None:
-    """Patterns whose group ``a`` marks where a name bound to the craft starts (``z``: where it ends)."""
+    """Patterns whose group ``a`` marks where a name bound to the craft starts (``z``: where it ends); a name
+    opens with any capital ("Ṣẹ̀gun") and ends with any letter or combining mark."""
     if aspect not in _CRAFTS:
         return None
     noun, verb, thing = _CRAFTS[aspect]
     return tuple(re.compile(p) for p in (
-        rf"\b(?i:{noun})s?\b[,:]?\s+(?:(?i:was|is|were)\s+)?(?:[a-z]+\s+)?(?P<a>[A-Z])",        # director Walter Hill
-        rf"\b(?i:{verb}|{thing}|{noun})\s+(?:[\w'’*]+\s+){{0,3}}?by:?\s+(?P<a>[A-Z])",          # directed by X, the novel Windfall by X, Music by: X
-        rf"(?P<z>[A-Za-z.])\s+(?:(?:who|also|later|then|had|has|co-)\s*)?(?i:{verb})\b",           # X directed
-        rf"(?P<z>[A-Za-z.])['’]s\s+(?:[a-z0-9]+\s+){{0,2}}?(?i:{thing})\b",                      # X's rugged direction, X's 1991 novel
-        rf"(?P<z>[A-Za-z.])\s+(?:as|was the|is the|served as(?: the)?)\s+(?:film's\s+)?(?i:{noun})\b",  # X as director of photography
+        rf"\b(?i:{noun})s?\b[,:]?\s+(?:(?i:was|is|were)\s+)?(?:[a-z]+\s+)?(?P<a>[{UPPER}])",        # director Walter Hill
+        rf"\b(?i:{verb}|{thing}|{noun})\s+(?:[\w'’*]+\s+){{0,3}}?by:?\s+(?P<a>[{UPPER}])",          # directed by X, the novel Windfall by X, Music by: X
+        rf"(?P<z>[{LETTER}.])\s+(?:(?:who|also|later|then|had|has|co-)\s*)?(?i:{verb})\b",           # X directed
+        rf"(?P<z>[{LETTER}.])['’]s\s+(?:[a-z0-9]+\s+){{0,2}}?(?i:{thing})\b",                      # X's rugged direction, X's 1991 novel
+        rf"(?P<z>[{LETTER}.])\s+(?:as|was the|is the|served as(?: the)?)\s+(?:film's\s+)?(?i:{noun})\b",  # X as director of photography
         # "Among the writers who worked on it were A, B & C, and D": every name of the run the job's plural leads
-        rf"\b(?i:{noun})s\b[^.;:\"“]{{0,40}}?\b(?:were|included|include|including|such as|:)\s+(?P<list>[A-Z][^.;]*)",
+        rf"\b(?i:{noun})s\b[^.;:\"“]{{0,40}}?\b(?:were|included|include|including|such as|:)\s+(?P<list>[{UPPER}][^.;]*)",
     ))
 
 
