@@ -127,3 +127,13 @@ def test_a_sum_named_by_the_word_after_it(tmp_path):
     assert money_side_fit(text, text.index("$4"), "box office") < 0
     assert money_side_fit(text, text.index("$9.2"), "box office") == 0
     assert money_side_fit(text, text.index("$9.2"), "budget") < 0
+
+
+def test_a_season_is_no_filming_place(tmp_path):
+    from answering_corpus import small_corpus
+
+    qa = small_corpus(tmp_path, a=(
+        "Night Orchard\n\nNight Orchard is a 2015 drama film directed by Ann Lowe.\n\n== Production ==\n"
+        "The film was shot on 35 mm film over 30 days in the spring of 2014.\n"))
+    reply = qa.ask("where was night orchard filmed")
+    assert reply.answer is None or "spring" not in reply.answer.lower(), reply.text

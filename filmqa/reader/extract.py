@@ -332,7 +332,11 @@ def title_cue(text: str, offset: int, surface: str) -> float:
 # "at a bus terminal", "in the snow": a place with no name
 LOWER_PLACE = re.compile(r"\b(?:in|at|inside|near|on|under|into)\s+(?:a|an|the)\s+(?P<place>(?:[a-z]+\s+){0,2}[a-z]{3,})\b(?![-'’])")
 _NOT_PLACE_HEAD = {"end", "way", "time", "film", "movie", "role", "case", "middle", "process", "meantime", "past", "future", "course",
-                   "rest", "form", "story", "scene", "sequence", "script", "first", "last", "same", "top", "lead", "box", "part"}
+                   "rest", "form", "story", "scene", "sequence", "script", "first", "last", "same", "top", "lead", "box", "part",
+                   # "shot in the summer of 2015": a time, not a place
+                   "summer", "winter", "spring", "autumn", "fall", "morning", "afternoon", "evening", "night", "day", "days",
+                   "week", "weeks", "weekend", "month", "months", "year", "years", "decade", "century", "era", "period",
+                   "moment", "beginning", "start", "wake", "aftermath", "run", "months"}
 
 
 def find_lower_places(s: str):
