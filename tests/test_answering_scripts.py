@@ -95,3 +95,11 @@ def test_craft_binds_a_name_opening_with_a_non_ascii_capital(tmp_path):
     a = qa.ask("Who wrote the music for Talking Drums?")
     assert _nfc(a.answer) == "Ọláolúwa Ẹ̀kúndayọ̀"
     assert "composed by" in a.citations[0].quote
+
+
+def test_award_name_keeps_its_particles(tmp_path):
+    qa = small_corpus(tmp_path, lagoon=("Laguna Nera\n\nLaguna Nera is a 1972 Italian thriller film. At the Venice festival it "
+                                        "took home the Premio della Critica for its editing.\n"))
+    a = qa.ask("Which prize did Laguna Nera win?")
+    assert a.answer.startswith("Premio della Critica")
+    assert "took home" in a.citations[0].quote

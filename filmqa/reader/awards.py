@@ -15,6 +15,7 @@ import re
 from ..models import Answer
 from ..retriever.analysis import analyse
 from .replies import Citer, joined, passage_refs
+from .knowledge import ELIDED, MARK, PARTICLE, UPPER
 from .router import Reading
 from .scoring import ScoredSentence
 
@@ -25,11 +26,13 @@ AWARDS_ASKED = re.compile(
 _AWARD_WORDS = r"(?:Awards?|Prize|Oscars?|BAFTAs?|Globes?|Palme\s+d['’]Or|Bear|Lion|Shell|C[ée]sars?|Goyas?|Razzies?|Trophy|Medal|Emmys?)"
 # "the World Cinema Audience Award for documentary", "Saturn Award for Best Actress", "the Golden Bear"
 _CATEGORY = r"(?:\s+for\s+(?:(?:Best|Outstanding|Most)\s+)?[\w'’/-]+(?:\s+(?:[A-Z][\w'’/-]*|(?:in|of|a|the|or)\b|and(?=\s+[A-Z])))*)?"
-_CAPS = r"[A-Z][\w'’.:-]*"
+# a capitalised word of an award's name, in any language: "Nastro d'Argento", "Premio della Critica"
+_CAPS = rf"{ELIDED}?[{UPPER}][\w'’.:{MARK}-]*"
+_GAP = rf"\s+(?:{PARTICLE}\s+)?"
 AWARD_PHRASE = re.compile(
-    rf"(?:{_CAPS}\s+){{0,6}}{_AWARD_WORDS}\b{_CATEGORY}|(?:{_CAPS}\s+){{1,6}}(?:prize|award|trophy)\b{_CATEGORY}"
+    rf"(?:{_CAPS}{_GAP}){{0,6}}{_AWARD_WORDS}\b{_CATEGORY}|(?:{_CAPS}{_GAP}){{1,6}}(?:prize|award|trophy)\b{_CATEGORY}"
     # "took home the Golden Harp for Best Comedy": what is won right after the winning, whatever it is called
-    rf"|(?:(?<=\bwon )|(?<=took home )|(?<=collected )|(?<=picked up )|(?<=awarded ))(?:both\s+)?(?:the\s+|an?\s+|its\s+)?(?:{_CAPS}\s+){{0,5}}{_CAPS}{_CATEGORY}")
+    rf"|(?:(?<=\bwon )|(?<=took home )|(?<=collected )|(?<=picked up )|(?<=awarded ))(?:both\s+)?(?:the\s+|an?\s+|its\s+)?(?:{_CAPS}{_GAP}){{0,5}}{_CAPS}{_CATEGORY}")
 _WON_VERB = re.compile(r"\b(?:won|wins|winning|received|receiving|took home|picked up|was awarded|were awarded|collected|earned|scooped)\b", re.I)
 _NOM_VERB = re.compile(r"\b(?:nominat\w*|shortlisted|in the running|up for|lost)\b", re.I)
 # index terms of the question that ask for awards rather than name one; the names people use for some
