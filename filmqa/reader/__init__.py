@@ -17,7 +17,7 @@ from ..corpus.cleaning import TERMINAL_NOISE
 from ..corpus.films import normalise_title
 from ..models import Answer, AnswerType, Route
 from ..pipeline import MAX_QUESTION_CHARS
-from ..retriever.analysis import STOP_WORDS, analyse, words
+from ..retriever.analysis import STOP_WORDS, analyse, fold, words
 from .awards import awards_answer
 from .compare import compare_answer
 from .composer import SPEECH_ASKED, compose
@@ -85,20 +85,64 @@ FILM_FACT_ASPECTS = {"budget", "box office", "runtime", "direction", "music", "w
                      "distribution", "reception", "cinematography", "editing"}
 
 
+# the thing a film-fact or cast question asks about, ending it: "who directed X", "the budget of X", "who is in X"
+_ASKED_OF = re.compile(r"\b(?:of|for|directed|composed|scored|wrote|produced|released|distributed|(?:who(?:'s|’s)?|who (?:is|was|are|were|"
+                       r"stars|starred|appears|appeared|acted)) in)\s+(?:the\s+(?:film|movie)\s+)?"
+                       r"(?P<t>[\w'’-]+(?:\s+[\w'’-]+){0,5}?)\s*[?.!]*$", re.I)
+
+
+_THE_FILM = frozenset("film movie picture flick one it its this that".split())  # what a question calls the film itself
+
+
 def _other_film(reading: Reading, kb: Knowledge, qa) -> str | None:
-    """A title-like name in a film-fact question that is no film of the corpus and no person."""
-    if reading.film_named or reading.route.aspect not in FILM_FACT_ASPECTS:
+    """A title-like name in a film-fact (or cast) question that is no film of the corpus and no person.
+
+    Title-like: capitalised in the question ("the budget of Get Out", small words and all), or, typed in
+    lower case, a name the documents write as a title only in passing ("Grease opened the same week") or
+    ending in a word no document uses ("my neighbor totoro"). A question about it is not about the film
+    whose documents happen to match its other words.
+    """
+    cast_asked = ASK_CAST_LIST.search(reading.route.resolved_question) is not None
+    if reading.film_named or (reading.route.aspect not in FILM_FACT_ASPECTS and not cast_asked):
         return None
     q = reading.route.resolved_question
-    m = re.search(r"\b(?:of|for|is|was|directed|composed|scored|wrote|produced|released|distributed)\s+(?:the\s+(?:film|movie)\s+)?"
-                  r"(?P<t>[A-Z0-9][\w'’-]*(?:\s+(?:[A-Z0-9][\w'’-]*|of|the|and))*)\s*[?.!]*$", q)
-    if m:
-        name = m.group("t").strip()
-        known = kb.persons.get(name) or kb.in_person_name(name) or kb.films_in(name)
-        in_cast = kb.cast_mentions(name)
-        if not known and not in_cast and not all(w.lower() in STOP_WORDS | GENERIC for w in name.split()):
-            return name
-    return None
+    # the longest tail written as a title ("for Return of the Jedi"), else the shortest ("the score for the walk": "the walk")
+    tails = [m.group("t").strip() for at in range(len(q)) if (m := _ASKED_OF.match(q, at)) and (at == 0 or not q[at - 1].isalnum())]
+    if not tails:
+        return None
+    name = next((t for t in tails if _title_cased(t.split())), tails[-1])
+    said = name.split()
+    if kb.persons.get(name) or kb.persons.get(name.title(), 0) >= 2 or kb.in_person_name(name) or kb.films_in(name) or kb.cast_mentions(name):
+        return None
+    content = [w for w in said if w.lower() not in STOP_WORDS | GENERIC]
+    if _title_cased(said):  # "Night Train III", "Get Out" (its words are small ones, but two of them capitalised make a title)
+        return name if content or len(said) >= 2 and not any(w.lower() in _THE_FILM for w in said) else None
+    if not content or said[0].lower() in STOP_WORDS and said[0].lower() not in _SMALL | {"my", "your", "our"}:
+        return None  # "it", "this one", "the film"
+    last = fold(said[-1].lower()).replace("'", "")
+    if last not in kb.vocab and not kb.knows_term((analyse(last) or [last])[0]):
+        return name.title()  # "my neighbor totoro": a name no document uses
+    return name.title() if _written_as_title(qa, name) else None
+
+
+def _title_cased(said: list[str]) -> bool:
+    return bool(said) and said[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in said)
+
+
+def _written_as_title(qa, name: str) -> bool:
+    """Whether a document writes ``name`` capitalised within a sentence, word by word (small words aside):
+    a title or name it mentions ("... - Grease opened the same week", "'Battle on the Balcony' review")."""
+    words_re = r"\W+".join(rf"(?i:{re.escape(w)})" if w.lower() in _SMALL else re.escape(w[:1].upper() + w[1:].lower())
+                           for w in name.split())
+    pattern = re.compile(rf"(?<!\w){words_re}(?!\w)")
+    for p in qa.search_terms(analyse(name), k=10):
+        for found in pattern.finditer(p.text):
+            before = p.text[: found.start()].rstrip(" *_(>")
+            quoted = before[-1:] in ("'", "‘", '"', "“") and p.text[found.end() : found.end() + 1] in ("'", "’", '"', "”")
+            before = before.rstrip("'‘\"“")
+            if quoted or before and before[-1] not in ".!?:\n":  # quoted, or not a sentence's (a heading's) first word
+                return True
+    return False
 
 
 _SMALL = frozenset("a an the of and or in on at to for from with by de la le du vs".split())

@@ -1,0 +1,47 @@
+"""A question about a film the documents only mention, or never mention, is abstained on.
+
+It is not answered from the film whose documents happen to match its other words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answering_corpus import small_corpus
+
+HARBOUR = (
+    "Harbour Lights\n\nHarbour Lights is a 1969 drama film directed by Olga Brandt and starring Piet Kramer. "
+    "Its budget was $2 million. Music by Tomas Vell.\n\nIt opened in March 1969, the same week as Hopscotch Summer, "
+    "and lost most of its audience to it. Critics preferred it to Stand By Me Tonight.\n\n"
+    "MORE FROM OUR SITE\n> 'Dogs of the Quay' review: a noisy caper\n"
+)
+# more films, so that BM25 weighs the words of one film's documents
+OTHERS = {
+    "copper": "Copper Valley\n\nCopper Valley is a 1972 crime comedy directed by Ada Stone. It cost $1 million.\n",
+    "night": "Night Train\n\nNight Train is a 1994 thriller film directed by Ivo Marek, with music by Lena Ruiz.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory):
+    return small_corpus(tmp_path_factory.mktemp("other"), harbour=HARBOUR, **OTHERS)
+
+
+@pytest.mark.parametrize("question", [
+    "who directed hopscotch summer",  # named in passing, written as a title
+    "what was the budget of Stand By Me Tonight?",  # capitalised, though its words are small ones
+    "who is in dogs of the quay",  # a quoted link to another review
+    "who composed the music for the zorbulon",  # a word no document uses
+])
+def test_a_film_only_mentioned_or_never_mentioned_is_abstained_on(qa, question):
+    ans = qa.ask(question)
+    assert ans.answer is None and not ans.citations
+    assert "is not a film these documents are about" in ans.text
+
+
+def test_the_films_own_questions_are_still_answered(qa):
+    ans = qa.ask("who directed harbour lights")
+    assert ans.answer == "Olga Brandt" and ans.citations and "directed by Olga Brandt" in ans.citations[0].quote
+    ans = qa.ask("What was the budget of Harbour Lights?")
+    assert ans.answer == "$2 million"
+    assert qa.ask("who composed the music for Harbour Lights").answer == "Tomas Vell"
