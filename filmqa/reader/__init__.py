@@ -17,7 +17,7 @@ from ..corpus.cleaning import TERMINAL_NOISE
 from ..corpus.films import normalise_title
 from ..models import Answer, AnswerType, Route
 from ..pipeline import MAX_QUESTION_CHARS
-from ..retriever.analysis import STOP_WORDS, analyse, fold, words
+from ..retriever.analysis import STOP_WORDS, analyse, words
 from .awards import awards_answer
 from .compare import compare_answer
 from .composer import SPEECH_ASKED, compose
@@ -94,12 +94,12 @@ _ASKED_OF = re.compile(r"\b(?:of|for|directed|composed|scored|wrote|produced|rel
 _THE_FILM = frozenset("film movie picture flick one it its this that".split())  # what a question calls the film itself
 
 
-def _other_film(reading: Reading, kb: Knowledge, qa) -> str | None:
+def _other_film(reading: Reading, kb: Knowledge, qa, unknown: list[str]) -> str | None:
     """A title-like name in a film-fact (or cast) question that is no film of the corpus and no person.
 
     Title-like: capitalised in the question ("the budget of Get Out", small words and all), or, typed in
     lower case, a name the documents write as a title only in passing ("Grease opened the same week") or
-    ending in a word no document uses ("my neighbor totoro"). A question about it is not about the film
+    ending in a word no document uses (``unknown``: "my neighbor totoro"). A question about it is not about the film
     whose documents happen to match its other words.
     """
     cast_asked = ASK_CAST_LIST.search(reading.route.resolved_question) is not None
@@ -117,10 +117,9 @@ def _other_film(reading: Reading, kb: Knowledge, qa) -> str | None:
     content = [w for w in said if w.lower() not in STOP_WORDS | GENERIC]
     if _title_cased(said):  # "Night Train III", "Get Out" (its words are small ones, but two of them capitalised make a title)
         return name if content or len(said) >= 2 and not any(w.lower() in _THE_FILM for w in said) else None
-    if not content or said[0].lower() in STOP_WORDS and said[0].lower() not in _SMALL | {"my", "your", "our"}:
-        return None  # "it", "this one", "the film"
-    last = fold(said[-1].lower()).replace("'", "")
-    if last not in kb.vocab and not kb.knows_term((analyse(last) or [last])[0]):
+    if not content or any(w.lower() in GENERIC - _SMALL for w in said) or said[0].lower() in STOP_WORDS and said[0].lower() not in _SMALL | {"my", "your", "our"}:
+        return None  # "it", "this one", "the film", "music did Lowe ask Marsh for": no name
+    if said[-1].lower() in unknown:
         return name.title()  # "my neighbor totoro": a name no document uses
     return name.title() if _written_as_title(qa, name) else None
 
@@ -268,7 +267,7 @@ def answer_question(qa, question: str, history: list[Answer]) -> Answer:
         reading = route_question(variant, kb, single_film=single, focus_film=focus and focus.film,
                                  focus_reason=focus.film_reason if focus else "")
         reading.route.question = raw
-        other = reading.other_film or _other_film(reading, kb, qa) or _longer_title(reading, kb, qa)
+        other = reading.other_film or _other_film(reading, kb, qa, unknown) or _longer_title(reading, kb, qa)
         if other:
             ans = abstain(reading, [], f"“{other}” is not a film these documents are about.")
         elif not reading.content_terms and not reading.expansion and not ASK_CAST_LIST.search(variant):
