@@ -45,3 +45,22 @@ def test_the_films_own_questions_are_still_answered(qa):
     ans = qa.ask("What was the budget of Harbour Lights?")
     assert ans.answer == "$2 million"
     assert qa.ask("who composed the music for Harbour Lights").answer == "Tomas Vell"
+
+
+def test_a_part_of_another_film_in_a_page_about_both_is_not_credited_to_this_one(tmp_path):
+    """A franchise page about both films names a part of the first ("Ivo Marek, who played Grell"): asked of the
+    sequel, whose own cast list lacks that part, the answer is an abstention; asked of the first film, the actor."""
+    qa = small_corpus(
+        tmp_path,
+        first=("Deep Current\n\nDeep Current is a 1981 thriller film directed by Ada Stone.\n\n== Cast ==\n"
+               "* Nora Vale as Captain Ines Roy\n* Ivo Marek as Grell, a salvage diver\n"),
+        second=("Deep Current II\n\nDeep Current II is a 1984 thriller film directed by Tom Reyes.\n\n== Cast ==\n"
+                "* Nora Vale as Captain Ines Roy\n* Pia Lund as Dr. Hale\n"),
+        franchise=("# Ten things about Deep Current and Deep Current II\n\nDeep Current and Deep Current II were both shot "
+                   "off Malta.\n\n## The diver\n\nIvo Marek, who played Grell, did his own diving. Deep Current II "
+                   "lost money; Deep Current did not.\n"),
+    )
+    assert qa.ask("who played grell in deep current ii").answer is None
+    ans = qa.ask("who played grell in deep current")
+    assert ans.answer == "Ivo Marek" and "Ivo Marek as Grell" in ans.citations[0].quote
+    assert qa.ask("who played ines roy in deep current ii").answer == "Nora Vale"

@@ -333,7 +333,7 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
     from_table = record is None
     record = record or table_lookup(qa, kb, reading)
     if record and not record[0]:
-        return abstain(reading, hits, "The documents' table has no row for that.")
+        return abstain(reading, hits, "The documents' table has no row for that." if from_table else "The documents credit no one with that part in this film.")
     if missing and not record:
         return abstain(reading, [], f"The documents never mention {missing}.")
     if record:

@@ -148,6 +148,24 @@ def _apostrophes(question: str, pairs) -> str:
                   else m.group(), question)
 
 
+def _films_of(qa, doc_id: str) -> list[str]:
+    doc = qa.document(doc_id)
+    return list(doc.films) if doc else []
+
+
+def _not_anothers(qa, kb, film: str, pairs: list) -> list:
+    """``film``'s credits without the parts of another film that a document about both credits ("Robert Shaw, who
+    played Quint" in a franchise listicle): a part credited in a document of that other film alone, and in none
+    of ``film``'s own documents, is that film's ("who played Quint in Jaws 2" is not Robert Shaw)."""
+    def part(c) -> str:
+        return normalise_title(_ROLE_DESCRIBED.split(c.role, 1)[0])
+
+    own = {part(c) for d, c in pairs if _films_of(qa, d) == [film]}
+    others = {part(c) for other in kb.facts if other and other != film for d, c in kb.facts[other].cast
+              if _films_of(qa, d) == [other]}
+    return [(d, c) for d, c in pairs if len(_films_of(qa, d)) < 2 or part(c) in own or part(c) not in others]
+
+
 def cast_lookup(qa, kb, reading: Reading):
     """(answer, supporting sentences) from cast lists, or None."""
     route = reading.route
@@ -156,6 +174,18 @@ def cast_lookup(qa, kb, reading: Reading):
         return None
     facts = kb.facts.get(route.film) if route.film else None
     pairs = facts.cast if facts else [p for f in kb.facts.values() for p in f.cast]
+    if facts:
+        kept = _not_anothers(qa, kb, route.film, pairs)
+        if len(kept) < len(pairs):
+            found = _cast_match(qa, kb, reading, kept)
+            # the part asked is another film's ("who played Quint in Jaws 2"): no one played it in this one
+            return found if found or _cast_match(qa, kb, reading, pairs) is None else ("", [])
+    return _cast_match(qa, kb, reading, pairs)
+
+
+def _cast_match(qa, kb, reading: Reading, pairs: list):
+    """(answer, supporting sentences) from the cast credits ``pairs``, or None."""
+    route = reading.route
     if not pairs:
         return None
     question = _apostrophes(reading.normalised or route.resolved_question, pairs)  # "the bad guy" is read "the villain"
