@@ -190,3 +190,10 @@ def test_what_a_person_made_before_or_after_is_a_title(question):
     from filmqa.reader.router import answer_type
 
     assert answer_type(question) == AnswerType.TITLE
+
+
+def test_any_sequels_said_short_in_a_follow_up(qa):
+    conv = qa.conversation()
+    assert conv.ask("Who directed Gravel Road?").route.film == "Gravel Road (1993)"
+    reply = conv.ask("any sequels?")
+    assert reply.answer == "Gravel Road Returns", reply.text

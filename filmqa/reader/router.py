@@ -288,7 +288,8 @@ _SEQUEL_ASKED = re.compile(
     r"(?!.*\b(?:budget|about|set|gross\w*|directed|rated|made|released|cost|run\w*|score\w*)\b)"
     r"|\b(?:what|which)(?:\s+(?:film|movie|one|picture))?\s+(?:came|comes|followed|follows)\s+(?:after|next)\b"
     r"|\bnext\s+(?:film|movie|one|installment|instalment|entry|chapter|part)\b(?:\s+in\s+the\s+series)?\s+after\b"
-    r"|\bwhat(?:'s|’s|\s+is|\s+was)\s+next\s+after\b", re.I)
+    r"|\bwhat(?:'s|’s|\s+is|\s+was)\s+next\s+after\b"
+    r"|^(?:and\s+)?(?:any|(?:are|were)\s+there(?:\s+any)?)\s+(?:sequels?|follow-ups?)\b", re.I)
 
 
 def canon_title(text: str) -> str:
