@@ -103,3 +103,11 @@ def test_award_name_keeps_its_particles(tmp_path):
     a = qa.ask("Which prize did Laguna Nera win?")
     assert a.answer.startswith("Premio della Critica")
     assert "took home" in a.citations[0].quote
+
+
+def test_title_in_another_language_and_script(tmp_path):
+    qa = small_corpus(tmp_path, nocturne=("Lantern Nocturne\n\nLantern Nocturne (Japanese: 灯籠の夜想曲, Hepburn: Tōrō no Yasōkyoku) "
+                                          "is a 2015 Japanese drama film directed by Aiko Mori.\n"))
+    a = qa.ask("What was Lantern Nocturne called in Japanese?")
+    assert a.answer == "灯籠の夜想曲"
+    assert "Japanese:" in a.citations[0].quote

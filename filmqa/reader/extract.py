@@ -12,7 +12,7 @@ import re
 
 from ..models import AnswerType
 from ..retriever.analysis import STOP_WORDS
-from .knowledge import ELIDED, MARK, NAME_SPAN, NAME_TOKEN, PARTICLE, UPPER, Knowledge, char_class
+from .knowledge import ELIDED, LOWER, MARK, NAME_SPAN, NAME_TOKEN, PARTICLE, UPPER, Knowledge, char_class
 
 T = AnswerType
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -316,6 +316,8 @@ def title_cue(text: str, offset: int, surface: str) -> float:
     """How plainly the text marks ``surface`` as a work's title (0 to 1): quoted, followed by its year,
     named after the kind of work it is ("the thriller Lockjaw"), or led by an article or a number mid-sentence."""
     end = offset + len(surface)
+    if any(m.start("t") == offset for m in LANGUAGE_TITLE.finditer(text, max(0, offset - 40), end + 1)):
+        return 1.0
     if offset > 0 and text[offset - 1] in _QUOTE_OPEN or re.match(r"\s*\((?:18|19|20)\d\d\b", text[end : end + 8]):
         return 1.0
     if _WORK_BEFORE.search(text[max(0, offset - 40) : offset]):
@@ -358,7 +360,14 @@ WORK_BY = re.compile(rf"\b(?i:{WORK_NOUN}|based on|based_on\s*=)\s+[\"“*_]?(?P
                      rf",?\s+by\s+(?={NAME_TOKEN})")
 
 
+# "Salt Wind (Korean: 소금바람; RR: Sogeum-baram)", "Le Voyage (French: Le Voyage; lit. 'The Trip')": the title in a
+# language, written in any script, in the parentheses after the film's name
+LANGUAGE_TITLE = re.compile(rf"\((?:[{UPPER}][{LOWER}]+\s+)?(?P<lang>[{UPPER}][{LOWER}]+)\s*:\s*(?P<t>[^\s;,()：][^;,()]{{0,60}}?)\s*(?=[;,)])")
+
+
 def find_titles(s: str, kb: Knowledge):
+    for m in LANGUAGE_TITLE.finditer(s):
+        yield m.group("t"), m.group("t").lower(), m.start("t")
     for m in WORK_BY.finditer(s):
         if m.group("t").split()[0] not in NOT_NAME or m.group("t").split()[0] in ("The", "A", "An", "I"):
             yield m.group("t"), m.group("t").lower().removeprefix("the "), m.start("t")
