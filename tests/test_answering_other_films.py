@@ -64,3 +64,27 @@ def test_a_part_of_another_film_in_a_page_about_both_is_not_credited_to_this_one
     ans = qa.ask("who played grell in deep current")
     assert ans.answer == "Ivo Marek" and "Ivo Marek as Grell" in ans.citations[0].quote
     assert qa.ask("who played ines roy in deep current ii").answer == "Nora Vale"
+
+
+def test_a_name_the_question_itself_names_is_no_answer():
+    """"where was nora vale born" answered "Nora Vale" (a name from an awards line) is no answer; a choice is."""
+    from filmqa.models import Answer, AnswerType, Route
+    from filmqa.reader import _only_what_was_asked
+
+    def reply(question: str, value: str, kind: AnswerType) -> tuple[Answer, Route]:
+        route = Route(question=question, resolved_question=question, answer_type=kind)
+        return Answer(question=question, answer=value, text=value, route=route), route
+
+    assert _only_what_was_asked(*reply("where was nora vale born", "Nora Vale", AnswerType.PLACE))
+    assert not _only_what_was_asked(*reply("where was nora vale born", "Lisbon", AnswerType.PLACE))
+    assert not _only_what_was_asked(*reply("who played Ines, Nora Vale or Pia Lund?", "Nora Vale", AnswerType.PERSON))
+
+
+def test_an_award_for_the_film_is_not_another_title(tmp_path):
+    """"the Golden Lens for Harbour Lights" names an award of the film, not a film called "Lens for Harbour Lights"."""
+    page = ("# Harbour Lights\n\n**Harbour Lights** is a 1969 drama film directed by **Olga Brandt**. Its cinematographer "
+            "Piet Kramer won the Golden Lens for it in 1970.\n")
+    qa = small_corpus(tmp_path, harbour=page, **OTHERS)
+    ans = qa.ask("Who won the Golden Lens for Harbour Lights?")
+    assert ans.route.film == "Harbour Lights (1969)" and "not a film" not in ans.text
+    assert ans.answer and "won the Golden Lens" in ans.citations[0].quote

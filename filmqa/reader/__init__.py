@@ -340,6 +340,8 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
         ans = answer_from_record(reading, hits, *record, table=from_table)
     else:
         ans = compose(qa, kb, reading, hits, exclude, record_sentences(qa, kb, reading))
+        if _only_what_was_asked(ans, route):
+            return abstain(reading, hits, "The documents name nothing for that but what the question names.")
         named = WHO_IS_NAMED.match(route.resolved_question) if ans.answer and route.answer_type == AnswerType.DESCRIPTION else None
         player = played_by(qa, kb, reading, named.group("name")) if named else None
         if player and player[0] not in ans.answer:
@@ -350,6 +352,15 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
             ans.route.film = film
             ans.route.film_reason = "the film of the best-matching document"
     return ans
+
+
+def _only_what_was_asked(ans: Answer, route: Route) -> bool:
+    """A name found for a name question that is one the question itself names ("where was emma stone born":
+    "Emma Stone", from a line of awards): the documents hold no answer. A choice ("X or Y?") names its answer."""
+    if not ans.answer or route.answer_type not in (AnswerType.PERSON, AnswerType.PLACE, AnswerType.ORGANISATION):
+        return False
+    q = f" {normalise_title(route.resolved_question)} "
+    return " or " not in q and f" {normalise_title(ans.answer)} " in q
 
 
 def _film_of_citations(qa, citations) -> str | None:

@@ -412,9 +412,10 @@ def films_named(q: str, kb: Knowledge) -> tuple[list[str], str | None]:
             if m and m.group(1) in _SERIES_MARK and f"{stem} {m.group(1)}" not in known:
                 other = other or f"{stem} {m.group(1)}"
     # "Return to Iron Dragon", "Revenge of the Valley": a capitalised title word before a corpus title
+    # (not "for": "the Oscar for Jaws", "Best Actress for La La Land" name an award of the film)
     for label in list(found):
         title = re.sub(r"^the\s+", "", label.rsplit(" (", 1)[0], flags=re.I)
-        m = re.search(rf"\b([A-Z][a-z]+)\s+(?:to|of|from|for)\s+(?:[Tt]he\s+)?{re.escape(title)}\b", q)
+        m = re.search(rf"\b([A-Z][a-z]+)\s+(?:to|of|from)\s+(?:[Tt]he\s+)?{re.escape(title)}\b", q)
         if m and m.group(1).lower() not in STOP_WORDS | GENERIC and m.start() > 0 and canon_title(m.group()) not in known:
             found.remove(label)
             other = other or m.group()
