@@ -120,8 +120,13 @@ def _other_film(reading: Reading, kb: Knowledge, qa, unknown: list[str]) -> str 
     if not content or any(w.lower() in GENERIC - _SMALL for w in said) or said[0].lower() in STOP_WORDS and said[0].lower() not in _SMALL | {"my", "your", "our"}:
         return None  # "it", "this one", "the film", "music did Lowe ask Marsh for": no name
     if said[-1].lower() in unknown:
-        return name.title()  # "my neighbor totoro": a name no document uses
-    return name.title() if _written_as_title(qa, name) else None
+        return _as_title(name)  # "my neighbor totoro": a name no document uses
+    return _as_title(name) if _written_as_title(qa, name) else None
+
+
+def _as_title(name: str) -> str:
+    """A name typed in lower case, written as a title: "Battle on the Balcony"."""
+    return " ".join(w if i and w in _SMALL else w[:1].upper() + w[1:] for i, w in enumerate(name.split()))
 
 
 def _title_cased(said: list[str]) -> bool:
