@@ -160,10 +160,16 @@ def _not_anothers(qa, kb, film: str, pairs: list) -> list:
     def part(c) -> str:
         return normalise_title(_ROLE_DESCRIBED.split(c.role, 1)[0])
 
-    own = {part(c) for d, c in pairs if _films_of(qa, d) == [film]}
-    others = {part(c) for other in kb.facts if other and other != film for d, c in kb.facts[other].cast
+    films_of = {d: _films_of(qa, d) for d in {d for d, _ in pairs}}
+    # only credits from documents about several films can be another film's, and only one of those films'
+    # (not every film of a corpus of thousands, on every cast question)
+    other_films = {f for films in films_of.values() if len(films) >= 2 for f in films if f and f != film}
+    if not other_films:
+        return pairs
+    own = {part(c) for d, c in pairs if films_of[d] == [film]}
+    others = {part(c) for other in other_films if other in kb.facts for d, c in kb.facts[other].cast
               if _films_of(qa, d) == [other]}
-    return [(d, c) for d, c in pairs if len(_films_of(qa, d)) < 2 or part(c) in own or part(c) not in others]
+    return [(d, c) for d, c in pairs if len(films_of[d]) < 2 or part(c) in own or part(c) not in others]
 
 
 def cast_lookup(qa, kb, reading: Reading):
