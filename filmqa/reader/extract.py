@@ -338,7 +338,7 @@ _NOT_PLACE_HEAD = {"end", "way", "time", "film", "movie", "role", "case", "middl
                    # "shot in the summer of 2015": a time, not a place
                    "summer", "winter", "spring", "autumn", "fall", "morning", "afternoon", "evening", "night", "day", "days",
                    "week", "weeks", "weekend", "month", "months", "year", "years", "decade", "century", "era", "period",
-                   "moment", "beginning", "start", "wake", "aftermath", "run", "months"}
+                   "moment", "beginning", "start", "wake", "aftermath", "run"}
 
 
 def find_lower_places(s: str):
