@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..corpus.films import fold_accents, normalise_title
+from ..corpus.films import normalise_title
 from ..models import Passage
 from ..retriever.analysis import STOP_WORDS, analyse, fold
 from .candidates import MARKED, QUALIFIERS
@@ -35,7 +35,7 @@ CAST_WORDS = frozenset(_PLAY_WORDS | _VERSION_WORDS | {"roles", "parts", "actors
 
 def _tokens(text: str) -> set[str]:
     """Lower-case words without accents ("Léon" is typed "leon"), possessives and stop words."""
-    text = re.sub(r"'s\b", "", fold_accents(text.lower()).replace("’", "'"))  # "Danko's" is Danko
+    text = re.sub(r"'s\b", "", fold(text))  # "Danko's" is Danko
     return {t for t in re.findall(r"[a-z0-9]+", text.replace("'", "")) if t not in STOP_WORDS and t not in _ROLE_NOISE and len(t) > 1}
 
 
