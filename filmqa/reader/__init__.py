@@ -293,7 +293,9 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
     route = reading.route
     films = [route.film] if route.film else None
     # inside one film's documents its title matches everything: search for the rest
-    own = reading.key_terms if films and reading.key_terms else reading.content_terms
+    # (a place asked with nothing but the title and the aspect's words, "where was X filmed?": the aspect's words,
+    # which the title said in every row of its own infobox would outweigh)
+    own = reading.key_terms if films and (reading.key_terms or route.answer_type == AnswerType.PLACE and reading.expansion) else reading.content_terms
     query = Counter()
     for t in own:
         query[t] += 2

@@ -17,9 +17,9 @@ from ..corpus.structure import split_field
 from ..models import AnswerType
 from ..retriever.analysis import analyse
 from .extract import MONEY, NOT_NAME, PLACE_CUE, extract, find_certificate, find_lower_places, find_span, title_cue
-from .knowledge import LETTER, UPPER, Knowledge, split_names
+from .knowledge import LETTER, NAME_SPAN, UPPER, Knowledge, split_names
 from .router import Reading, asked_unit
-from .scoring import ScoredSentence
+from .scoring import FILMING_SAID, ScoredSentence
 
 T = AnswerType
 
@@ -345,6 +345,9 @@ _CLAUSE_BREAK = re.compile(r"[;—–]|\s-\s|\bbut\b|\bhowever\b|\bwhile\b|\bwhe
 
 
 _KEY_VALUE = re.compile(r"^(?P<k>[^|=]{2,40}?)\s\|\s(?P<v>[^|]{2,80})$")  # a row of a two-column "name | value" table
+# an item of a list of places: "Griffith Observatory — the planetarium scene", "Colorado Street Bridge, Pasadena.",
+# "Hermosa Beach (the pier)": a name opening the line, then a dash, a bracket, a colon, one more name or nothing
+_LISTED_PLACE = re.compile(rf"^\W*(?P<v>{NAME_SPAN.pattern}(?:['’]s\s+{NAME_SPAN.pattern})?)(?=\s*(?:[—–:(]|\s-\s|,\s*{NAME_SPAN.pattern}\W*$|\W*$))")
 _ITEM_END = re.compile(r"\s*[,;|]\s*|\s+\(")  # where a field's first item ends: "Vermont (Bellows Falls)", "A, B"
 _WORD_BEFORE = re.compile(r"[A-Za-z][\w'’-]*(?=\W*$)")  # the last word of a text
 _FESTIVAL_PART = re.compile(r"\s+(?:section|strand|sidebar|competition|programme|program|line-?up)\b", re.I)
@@ -353,6 +356,16 @@ _PREMIERED_AT = re.compile(r"\bpremi[eè]re[ds]?\s+(?:\w+\s+){0,3}?(?:at|in|duri
 _FILMED_BEFORE = re.compile(r"\b(?:shot|filmed|filming|shooting|photographed|lensed|photography|took place|on location)\b[^.;,()]{0,45}$", re.I)
 _PART_FILMED = re.compile(r"\b(?:scenes?|sequences?|interiors|shots?|finale)\s+(?:(?:were|was|are|is|being)\s+)?(?:\w+\s+)?"
                           r"(?:shot|filmed|photographed)\b[^.;,()]{0,45}$", re.I)
+
+
+def _listed_place(text: str, ss: ScoredSentence, kb: Knowledge) -> tuple[str, str, int] | None:
+    """The place a line of a filming-locations section opens with ("Griffith Observatory — the planetarium scene")."""
+    if ss.infobox_key is not None or not FILMING_SAID.search(ss.passage.section or ""):
+        return None
+    m = _LISTED_PLACE.match(text)
+    if not m or m.group("v").split()[0] in NOT_NAME or kb.persons.get(m.group("v")):
+        return None
+    return m.group("v"), m.group("v"), m.start("v")
 
 
 def filming_fit(text: str, offset: int, part_asked: bool = False) -> float:
@@ -504,6 +517,9 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             first = _ITEM_END.split(row.group("v"))[0].strip()
             if first[:1].isupper():
                 found = found + [(first, first, row.start("v"))]
+        listed = _listed_place(text, ss, kb) if filming else None
+        if listed and not any(o == listed[2] for _, _, o in found):
+            found = found + [listed]  # a line of a "Filming locations" section names where it was shot
         if ext_type == T.TITLE:
             found = [_past_asked_words(text, f, reading) for f in found]
         spans = (foreign or {}).get((ss.passage.doc_id, ss.sentence.start), ())
@@ -546,6 +562,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 continue  # "the Panorama section of the Berlin festival": a part of the festival, the festival is the place
             if premiere and _PREMIERED_AT.search(text[max(0, offset - 80) : offset]):
                 bonus += 0.4  # "Where did it premiere?": the place it premiered at, not one it was released in
+            if listed and offset == listed[2]:
+                bonus += 0.4  # its section's heading says it was shot there
             main = filming and main_location(text, offset)
             if main:
                 bonus += 0.4

@@ -347,6 +347,8 @@ def find_lower_places(s: str):
         words_ = place.split()
         if words_[-1] in _NOT_PLACE_HEAD or words_[0] in _NOT_PLACE_HEAD or any(w in STOP_WORDS for w in words_):
             continue
+        if re.match(r"\s+[A-Z]", s[m.end() :]):
+            continue  # "on a jammed Los Angeles freeway": words describing a name, not a place of their own
         yield place, place, m.start("place")
 
 

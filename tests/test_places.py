@@ -1,0 +1,57 @@
+"""Where a film was shot, set, premiered; asked in people's words, read from prose, lists and tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from filmqa import FilmQA
+from filmqa.reader.extract import find_lower_places
+
+from answering_corpus import small_corpus
+
+# a fan page: an infobox table whose rows all sit under the film's own heading, then a bulleted list of locations
+FAN_PAGE = """# Copper Lantern
+
+| Copper Lantern | |
+|---|---|
+| Directed by | Ilse Varga |
+| Produced by | Tomas Reyne |
+| Music by | Odette Brill |
+| Running time | 111 minutes |
+| Country | Canada |
+
+**Copper Lantern** is a 2011 Canadian mystery film directed by Ilse Varga.
+
+## Production
+
+Varga wrote the script over two winters. The film was shot on 16 mm stock over 33 days.
+
+### Shooting locations
+
+- **Peggy's Cove Lighthouse** (on the Atlantic shore) — the car chase along the cliffs was shot here at dawn.
+- **Halifax Citadel** — the masquerade ball.
+- **Lunenburg Harbour**, Nova Scotia.
+"""
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory) -> FilmQA:
+    return small_corpus(tmp_path_factory.mktemp("places"), lantern=FAN_PAGE)
+
+
+def test_filming_place_read_from_a_locations_list(qa):
+    a = qa.ask("Where was Copper Lantern shot?")
+    assert a.answer in ("Peggy's Cove Lighthouse", "Halifax Citadel", "Lunenburg Harbour")
+    assert a.citations and a.citations[0].section == "Shooting locations"
+
+
+def test_place_of_one_scene_read_from_its_list_item(qa):
+    a = qa.ask("where did they film the car chase in copper lantern")
+    assert a.answer == "Peggy's Cove Lighthouse"
+    assert "car chase" in a.citations[0].quote
+
+
+def test_words_describing_a_name_are_no_place():
+    # "a crowded Halifax street": "crowded" describes the named street, it is no place
+    assert [p for p, _, _ in find_lower_places("They dance on a crowded Halifax street.")] == []
+    assert [p for p, _, _ in find_lower_places("They dance on a crowded pier.")] == ["crowded pier"]
