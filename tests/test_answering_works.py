@@ -86,3 +86,23 @@ def test_works_are_asked_for_as_titles(question, kind):
     from filmqa.reader.router import answer_type
 
     assert answer_type(question).value == kind
+
+
+LANTERN = """Lantern Bay
+
+Lantern Bay is a 2003 Norwegian animated fantasy film written and directed by Siri Holm.
+Director: Siri Holm · Studio: Studio Fjell
+The music is by Arve Lund.
+"""
+
+
+def test_no_other_work_named_is_abstained_on(tmp_path):
+    """Nothing names another film of the director: no capitalised words near her name pass for one, and the
+    lead sentence's "a 2003 Norwegian ... film" is a description, not a title."""
+    qa = small_corpus(tmp_path, lantern=LANTERN)
+    conv = qa.conversation()
+    assert conv.ask("Who directed Lantern Bay?").answer == "Siri Holm"
+    for question in ("What else did she direct?", "What other films has Siri Holm made?"):
+        reply = conv.ask(question)
+        assert reply.answer is None, reply.text
+        assert "Siri Holm" in reply.text

@@ -180,8 +180,16 @@ def find_certificate(s: str):
                 yield m.group("c"), m.group("c").upper(), at
 
 
+_MONTH_BY_PREFIX = {m[:3].lower(): m.lower() for m in MONTHS.split("|")}
+
+
 def _norm_date(text: str) -> str:
-    return re.sub(r"[.,]|(?<=\d)(?:st|nd|rd|th)", "", text).lower()
+    """One spelling of a date however it is written: "July 20, 2001", "20 July 2001", "Jul. 20th 2001"."""
+    words = re.sub(r"[.,]|(?<=\d)(?:st|nd|rd|th)", "", text).lower().split()
+    month = next((_MONTH_BY_PREFIX[w[:3]] for w in words if w[:3] in _MONTH_BY_PREFIX and not w.isdigit()), "")
+    day = next((w for w in words if w.isdigit() and len(w) <= 2), "")
+    year = next((w for w in words if w.isdigit() and len(w) == 4), "")
+    return " ".join(x for x in (month, day, year) if x)
 
 
 def find_date(s: str):
@@ -367,6 +375,9 @@ WORK_BY = re.compile(rf"\b(?i:{WORK_NOUN}|based on|based_on\s*=)\s+[\"“*_]?(?P
 LANGUAGE_TITLE = re.compile(rf"\((?:[{UPPER}][{LOWER}]+\s+)?(?P<lang>[{UPPER}][{LOWER}]+)\s*:\s*(?P<t>[^\s;,()：][^;,()]{{0,60}}?)\s*(?=[;,)])")
 
 
+YEAR_DESCRIPTOR = re.compile(r"(?:18|19|20)\d\d\s+[A-Z][\w-]*$")
+
+
 def find_titles(s: str, kb: Knowledge):
     for m in LANGUAGE_TITLE.finditer(s):
         yield m.group("t"), m.group("t").lower(), m.start("t")
@@ -393,6 +404,8 @@ def find_titles(s: str, kb: Knowledge):
             continue  # "Horner's score": an owner, not a title
         if m.start() == 0 and " " not in t:
             continue  # one capitalised word opening a sentence
+        if YEAR_DESCRIPTOR.match(t) and re.search(r"\b(?:a|an)\s+$", s[max(0, m.start() - 4) : m.start()], re.I):
+            continue  # "is a 2001 Japanese animated film": the year and nationality describing a film, not its title
         yield t, t.lower().removeprefix("the "), m.start()
 
 

@@ -14,7 +14,7 @@ from ..retriever.analysis import analyse
 from .candidates import CRAFT_CUES, cast_names
 from .extract import find_titles, title_cue
 from .knowledge import Knowledge
-from .replies import Citer, joined, passage_refs
+from .replies import Citer, abstain, joined, passage_refs
 from .router import Reading
 from .scoring import ScoredSentence
 
@@ -46,7 +46,8 @@ def _mentions(text: str, person: str) -> bool:
 def works_of(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: set[str]) -> Answer | None:
     """"What else has she directed?": the titles said in sentences about the person asked about (or in the
     sentences after them that go on with "she ..."), marked as titles by the text, ranked by how plainly
-    and by how much of the rest of the question the sentence says. None when the question is no such question."""
+    and by how much of the rest of the question the sentence says. None when the question is no such question;
+    an abstention when it is one and no such title is found."""
     route = reading.route
     if not _WORKS_ASKED.search(route.resolved_question):
         return None
@@ -91,7 +92,9 @@ def works_of(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: 
                 if key not in found or score > found[key][0]:
                     found[key] = (score, surface, ScoredSentence(sent, p, score, 1.0))
     if not found:
-        return None
+        # the question asks for other works of a person and no sentence about them names one: the generic
+        # reader would only pick some capitalised words near their name
+        return abstain(reading, hits, f"No passage names another work of {joined(people)}.")
     ranked = sorted(found.values(), key=lambda x: -x[0])
     # "The Dream Master" is part of "A Nightmare on Elm Street 4: The Dream Master"
     ranked = [x for x in ranked if not any(x[1] != y[1] and x[1] in y[1] for y in ranked)]
