@@ -181,3 +181,24 @@ def test_an_infobox_date_does_not_silence_a_source_that_disagrees(tmp_path):
     reply = qa.ask("When did Copper Lantern come out?")
     assert reply.conflicts, reply.text
     assert {v.value for v in reply.conflicts[0].values} == {"May 4, 1961", "May 12, 1961"}
+
+
+def test_a_date_in_another_spelling_or_of_a_re_release_is_no_conflict(tmp_path):
+    """"20 July 2001" is "July 20, 2001"; a year said of a later re-release is not its release date; the day it
+    opened in a weekend is its release date, so a source that gives another one still disagrees."""
+    qa = small_corpus(tmp_path, a=("Paper Crane\n\n{{Infobox film\n| name = Paper Crane\n| released = July 20, 2001\n}}\n\n"
+                                   "Paper Crane is a 2001 animated film directed by Ann Lowe.\n"),
+                      b=("Paper Crane fan page\n\n| Original release | 20 July 2001 |\n\nWe love Paper Crane.\n"),
+                      c=("Paper Crane (2001): box office\n\nNotes on Paper Crane (2001).\n\n"
+                         "Paper Crane grossed $12 million, including later re-releases in Korea (2019) and Taiwan (2020).\n"),
+                      **{f"other{i}": f"{t}\n\n{t} is a 199{i} drama film directed by Ida Wren.\n"
+                         for i, t in enumerate(("Lead Harbor", "Quiet Engine", "Glass Anchor"))})
+    reply = qa.ask("When was Paper Crane released?")
+    assert reply.answer == "July 20, 2001" and not reply.conflicts, reply.text
+    (tmp_path / "b").mkdir()
+    qa = small_corpus(tmp_path / "b", a=("Iron Gull\n\n{{Infobox film\n| name = Iron Gull\n| released = July 3, 1990\n}}\n\n"
+                                         "Iron Gull is a 1990 action film directed by Ann Lowe.\n"),
+                      b=("Iron Gull (1990): trivia\n\nNotes on Iron Gull (1990).\n\n"
+                         "Release date: July 4, 1990 (the holiday weekend)\n"))
+    reply = qa.ask("When did Iron Gull come out?")
+    assert {v.value for c in reply.conflicts for v in c.values} == {"July 3, 1990", "July 4, 1990"}, reply.text

@@ -309,12 +309,27 @@ def _qualifiers_near(text: str, offset: int, surface: str) -> set[str]:
 
 def _qualifier_window(text: str, offset: int, surface: str) -> tuple[str, set[str]]:
     end = offset + len(surface)
-    before = re.split(r"[;|)(]|,\s|\s[-–—]\s", text[max(0, offset - 70) : offset])[-1]
+    before = text[max(0, offset - 70) : offset]
+    if before.endswith("("):  # "re-releases in Korea (2019) and Taiwan (2020)": the words before the brackets are said of them
+        before = re.sub(r"\([^()]*\)", "", before[:-1])
+    before = re.split(r"[;|)(]|,\s|\s[-–—]\s", before)[-1]
     after = text[end : end + 50]
     paren = re.match(r"\s*\([^)]{0,40}\)", after)
     after = paren.group() if paren else re.split(r"[;|(]|,\s|\s[-–—]\s", after)[0]
     window = before + surface + after
     return window, {name for name, pat in QUALIFIERS.items() if re.search(pat, window, re.I)}
+
+
+def asked_qualifiers(reading: Reading) -> set[str]:
+    """The occasions and markets the question names ("its premiere", "on DVD", "in North America")."""
+    return {name for name, pat in QUALIFIERS.items() if re.search(pat, reading.normalised or reading.route.resolved_question, re.I)}
+
+
+def occasions(c: Candidate) -> set[str]:
+    """The marked occasions (premiere, re-release, home media...) the value's best sentence says it is of."""
+    ss, surface = c.support[0]
+    offset = ss.sentence.text.find(surface)
+    return _qualifiers_near(ss.sentence.text, offset, surface) & MARKED if offset >= 0 else set()
 
 
 def _qualifier_fit(text: str, offset: int, surface: str, q_quals: set[str], q_places: set[str]) -> float:
@@ -461,7 +476,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
     ext_type = (reading.element_type or T.PERSON) if atype == T.LIST else atype
     by_norm: dict[object, Candidate] = {}
     cue = CRAFT_CUES.get(reading.route.aspect or "", None)
-    q_quals = {name for name, pat in QUALIFIERS.items() if re.search(pat, reading.normalised or reading.route.resolved_question, re.I)}
+    q_quals = asked_qualifiers(reading)
     actors, roles = cast_names(kb, reading.route.film, every_film=ext_type == T.TITLE)
     asks_else = bool(re.search(r"\belse\b|\bother\b", reading.route.resolved_question, re.I))
     unit = asked_unit(reading.normalised or reading.route.resolved_question) if atype == T.NUMBER else None

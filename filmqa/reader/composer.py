@@ -17,7 +17,8 @@ from dataclasses import replace
 from ..corpus.structure import split_field
 from ..models import Answer, AnswerType, Conflict, ConflictValue, Passage
 from ..retriever.analysis import analyse
-from .candidates import QUALIFIED, Candidate, asked_markets, collect_candidates, craft_binding, foreign_cells, home_market
+from .candidates import (QUALIFIED, Candidate, asked_markets, asked_qualifiers, collect_candidates, craft_binding, foreign_cells,
+                         home_market, occasions)
 from .extract import fmt_money, split_money_norm
 from .knowledge import Knowledge
 from .replies import Citer, abstain, fact_name, full_stop, joined, passage_refs
@@ -92,10 +93,15 @@ def _score_kind(question: str) -> str | None:
     return None
 
 
-def _same_fact(a: Candidate, b: Candidate, atype: AnswerType) -> bool:
-    if atype == T.SCORE:
-        return _kind_of(a.norm) == _kind_of(b.norm)
-    return True
+def _same_fact(a: Candidate, b: Candidate, atype: AnswerType, asked: set[str]) -> bool:
+    """Whether rival ``b`` gives the same fact as ``a``: not a score of another kind, nor a value said of an
+    occasion neither the question nor ``a`` is about ("re-released in 2019" against a release date)."""
+    if atype == T.SCORE and _kind_of(a.norm) != _kind_of(b.norm):
+        return False
+    other = occasions(b) - occasions(a) - asked
+    if atype in (T.DATE, T.YEAR):
+        other.discard("opening")  # the day it opened is the day it was released
+    return not other
 
 
 _ASKS_PLAYER = re.compile(r"\bwho(?:'s|’s| is| was)?\s+(?:plays?|played|playing|portrays?|portrayed|voices?|voiced)\s+(?!(?:in|on|for)\b)\w", re.I)
@@ -190,13 +196,14 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
 
     conflicts: list[Conflict] = []
     if atype in CONFLICT_TYPES:
+        asked = asked_qualifiers(reading)
         field_weight = 0.6 if best_ss.infobox_key and best_ss.infobox_key in reading.primary_keys else 0.0
         rivals = [
             c for c in candidates[1:6]
             # two documents naming different main filming places disagree even when one covers the question less
             if c.support[0][0].coverage >= (0.5 if best.main and c.main else max(0.6, best_ss.coverage - 0.35))
             and not (c.docs <= best.docs)
-            and _same_fact(best, c, atype)
+            and _same_fact(best, c, atype, asked)
             # (a field's weight picks it first; it does not outweigh a source that disagrees)
             and c.score >= best.score - (1.0 if best.main and c.main else 0.75) - field_weight
         ]
