@@ -31,6 +31,10 @@ Varga wrote the script over two winters. The film was shot on 16 mm stock over 3
 - **Peggy's Cove Lighthouse** (on the Atlantic shore) — the car chase along the cliffs was shot here at dawn.
 - **Halifax Citadel** — the masquerade ball.
 - **Lunenburg Harbour**, Nova Scotia.
+
+## Release
+
+Copper Lantern had its world premiere as the closing night selection of the 31st Atlantic International Film Festival on September 22, 2011. It opened in Canadian cinemas a month later.
 """
 
 
@@ -49,6 +53,13 @@ def test_place_of_one_scene_read_from_its_list_item(qa):
     a = qa.ask("where did they film the car chase in copper lantern")
     assert a.answer == "Peggy's Cove Lighthouse"
     assert "car chase" in a.citations[0].quote
+
+
+def test_premiere_at_a_festival_named_without_at_or_in(qa):
+    # "as the closing night selection of the 31st X Film Festival": no "at"/"in" before the festival's name
+    a = qa.ask("Where was Copper Lantern's world premiere?")
+    assert a.answer == "Atlantic International Film Festival"
+    assert "closing night" in a.citations[0].quote
 
 
 def test_words_describing_a_name_are_no_place():

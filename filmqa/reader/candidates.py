@@ -16,7 +16,7 @@ from ..corpus.films import foreign_spans, normalise_title
 from ..corpus.structure import split_field
 from ..models import AnswerType
 from ..retriever.analysis import analyse
-from .extract import MONEY, NOT_NAME, PLACE_CUE, extract, find_certificate, find_lower_places, find_span, title_cue
+from .extract import MONEY, NOT_NAME, PLACE_CUE, extract, find_certificate, find_festivals, find_lower_places, find_span, title_cue
 from .knowledge import LETTER, NAME_SPAN, UPPER, Knowledge, split_names
 from .router import Reading, asked_unit
 from .scoring import FILMING_SAID, ScoredSentence
@@ -532,6 +532,9 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             first = _ITEM_END.split(row.group("v"))[0].strip()
             if first[:1].isupper():
                 found = found + [(first, first, row.start("v"))]
+        if premiere and ss.infobox_key is None:
+            # "its world premiere as the opening film of the 73rd Venice International Film Festival": the festival
+            found = found + [f for f in find_festivals(text, kb) if not any(o == f[2] for _, _, o in found)]
         listed = _listed_place(text, ss, kb) if filming else None
         if listed and not any(o == listed[2] for _, _, o in found):
             found = found + [listed]  # a line of a "Filming locations" section names where it was shot

@@ -339,6 +339,19 @@ def title_cue(text: str, offset: int, surface: str) -> float:
     return 0.0
 
 
+# "the 73rd Venice International Film Festival", "Berlinale": a festival's name, wherever the sentence puts it
+_FESTIVAL_WORD = re.compile(r"\b(?:Festival|Fest|Biennale|Berlinale|Filmfest\w*)\b")
+
+
+def find_festivals(s: str, kb: Knowledge):
+    """Festivals named in a sentence, each name ending at its festival word ("Venice International Film Festival")."""
+    for m in NAME_SPAN.finditer(s):
+        ends = [w.end() for w in _FESTIVAL_WORD.finditer(m.group())]
+        name = _trim_name(m.group()[: ends[-1]], kb, lead_only=True) if ends else ""
+        if name:
+            yield name, name, m.start() + m.group().find(name)
+
+
 # "at a bus terminal", "in the snow": a place with no name
 LOWER_PLACE = re.compile(r"\b(?:in|at|inside|near|on|under|into)\s+(?:a|an|the)\s+(?P<place>(?:[a-z]+\s+){0,2}[a-z]{3,})\b(?![-'’])")
 _NOT_PLACE_HEAD = {"end", "way", "time", "film", "movie", "role", "case", "middle", "process", "meantime", "past", "future", "course",
