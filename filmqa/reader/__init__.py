@@ -275,7 +275,7 @@ def answer_question(qa, question: str, history: list[Answer]) -> Answer:
         other = reading.other_film or _other_film(reading, kb, qa, unknown) or _longer_title(reading, kb, qa)
         if other:
             ans = abstain(reading, [], f"“{other}” is not a film these documents are about.")
-        elif not reading.content_terms and not reading.expansion and not ASK_CAST_LIST.search(variant):
+        elif not reading.content_terms and not reading.expansion and not ASK_CAST_LIST.search(reading.route.resolved_question):
             ans = abstain(reading, [], "The question has no words to search for.")
         else:
             # words the prose never uses may still name a table's column ("region code")

@@ -92,8 +92,6 @@ ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
 # Phrasings rewritten to the words documents use before the question is read
 # (the rewritten text only drives routing and search; replies quote the question).
 PHRASES: list[tuple[str, str]] = [
-    (r"\b(what|who|where|when|how)s\b", r"\1 is"),  # "whats it about", "whos in it": the apostrophe left out
-
     (r"\bdirector of photography\b|\bdop\b|\bd\.o\.p\.", "cinematographer"),
     (r"\bcost to (?:make|produce|shoot)\b", "budget"),
     (r"\bbad (?:guy|man|woman|girl)\b", "villain"), (r"\bbad (?:guys|men|women)\b", "villains"),
@@ -108,6 +106,36 @@ PHRASES: list[tuple[str, str]] = [
     (r"\bwhat did (.+?) (?:make|bring in|take in|pull in|take)\b(?=.*\b(?:weekend|week|box[- ]office|opening|worldwide|overseas|domestic(?:ally)?|abroad)\b|\s+in\s+(?:the\s+)?[A-Z])",
      r"how much did \1 gross"),
 ]
+
+# Everyday question forms, rewritten to the full question they stand for before anything reads the question
+# (the rewritten question is the route's resolved question, so every stage reads the same words; replies quote
+# the question as typed). Each pattern sees the whole question; "x" is what the question is about.
+_NOT_A_NAME = r"(?!(?:who|whom|whose|what|which|when|where|why|how|is|was|were|are|did|does|do|has|had|have|can|could|will|would|should|and|list|name|tell|show|give)\b)"
+_END = r"\s*[?.!]*\s*$"
+_ABOUT = r"(?P<x>\S.*?)"
+_CAST_NOUN = r"(?:(?:full|main|whole|complete|principal|lead|leading)\s+)?(?:cast(?:\s+list|\s+members)?|actors|actresses|stars|players)"
+EVERYDAY_FORMS: list[tuple[str, str]] = [
+    # the apostrophe left out: "whos in it", "whats it about", "why didnt he come back"
+    (r"\b(what|who|where|when|how|that|there)s\b", r"\1 is"),
+    (r"\b(did|does|do|was|were|is|are|has|have|had|could|would|should|must)nt\b", r"\1n't"),
+    (r"\b(ca|wo)nt\b", r"\1n't"),
+    # a cast asked for by a noun: "cast of X", "X cast", "actors in X", "X's actors", "starring?"
+    (rf"^(?:(?:the|a|who(?:'s|’s| is| was| are| were)(?: the)?)\s+)?{_CAST_NOUN}\s+(?:of|in|for|from)\s+{_ABOUT}{_END}", r"who is in \g<x>?"),
+    (rf"^{_NOT_A_NAME}{_ABOUT}(?:['’]s?)?\s+{_CAST_NOUN}{_END}", r"who is in \g<x>?"),
+    (rf"^(?:(?:the\s+)?{_CAST_NOUN}|starring|who starred|who stars){_END}", "who is in it?"),
+    # "who acted in X?", "who performed in it?": who is in it
+    (r"^(?:and\s+)?who\s+(?:acted|acts|performed|performs|featured|features|was featured)\s+in\b", "who is in"),
+]
+
+
+def everyday_form(question: str) -> str:
+    """The question as its full form ("whos in jaws" -> "who is in jaws", "die hard cast" -> "who is in die hard?"); any other
+    question unchanged."""
+    out = question
+    for pattern, repl in EVERYDAY_FORMS:
+        out = re.sub(pattern, repl, out, flags=re.I)
+    return out
+
 
 # Words that only say what kind of answer is wanted: they need not appear near it.
 _TYPE_WORDS_OF = {
@@ -548,7 +576,7 @@ def _without_title(q: str, film: str) -> str:
 
 def normalise_question(q: str) -> str:
     """The question with people's phrasings replaced by the documents' words (PHRASES)."""
-    out = q
+    out = everyday_form(q)
     for pattern, repl in PHRASES:
         out = re.sub(pattern, repl, out, flags=re.I)
     # "hit or flop?", "Red Heat: success or failure?": a choice of two words asks yes/no about the first
@@ -563,7 +591,7 @@ def normalise_question(q: str) -> str:
 def route_question(question: str, kb: Knowledge, *, single_film: str | None, focus_film: str | None,
                    focus_reason: str = "") -> Reading:
     """``focus_reason``: why the film in focus was chosen (a film reached as "the sequel" is what "the sequel" says again)."""
-    q = question.strip()
+    q = everyday_form(question.strip())
     nq = normalise_question(q)
     atype = answer_type(nq)
     aspects = aspects_of(nq)
