@@ -6,6 +6,8 @@ import pytest
 
 from filmqa import FilmQA
 
+from answering_corpus import small_corpus
+
 ARTICLE = """Salt Lantern
 
 Salt Lantern is a 2004 mystery film directed by Edda Brun.
@@ -281,3 +283,13 @@ def test_allowed_is_said_as_given_permission(tmp_path):
         "inside Dover Castle.\n"))
     reply = qa.ask("What was Grey Tide the first British film allowed to do?")
     assert reply.answer is not None and "shoot inside Dover Castle" in reply.answer, reply.text
+
+
+@pytest.mark.parametrize("question", ["what is Gorse Hill?", "whats gorse hill", "Tell me about Gorse Hill",
+                                      "describe gorse hill", "summarize Gorse Hill", "give me a summary of Gorse Hill"])
+def test_a_question_naming_only_the_film_asks_what_it_is_about(tmp_path, question):
+    qa = small_corpus(tmp_path, gorse=("Gorse Hill\n\nGorse Hill is a 2012 Welsh drama film directed by Ann Lowe. "
+                                       "It follows a shepherd who hides a runaway boy from the police during a hard winter.\n"))
+    reply = qa.ask(question)
+    assert reply.answer is not None and "shepherd" in reply.answer, reply.text
+    assert any("shepherd" in c.quote for c in reply.citations)

@@ -148,7 +148,7 @@ _TYPE_WORDS_OF = {
     AnswerType.ORGANISATION: frozenset("company companies studio studios firm made make makes".split()),
 }
 TYPE_WORDS = frozenset("date dates year years day month city town country place name names kind type much many number".split())
-KIND_WORDS = TYPE_WORDS.union(*_TYPE_WORDS_OF.values(), ("genre", "genres"))  # never unknown words: they name what is asked, not a fact
+KIND_WORDS = TYPE_WORDS.union(*_TYPE_WORDS_OF.values(), ("genre", "genres", "summary", "synopsis", "overview", "rundown", "premise", "describe", "summarise", "summarize"))  # never unknown words: they name what is asked, not a fact
 
 # Words people use that documents rarely do, mapped to the documents' words.
 SYNONYMS = {

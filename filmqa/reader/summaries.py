@@ -22,7 +22,7 @@ VERDICT = re.compile(r"\b(?:flop(?:ped)?|bomb(?:ed)?|hit|success(?:ful)?|profit(
 
 _ABOUT = re.compile(r"\bwhat(?:'s|’s| is| was)\b.*\babout\b|\bwhat happens\b|\bplot\b|\bsynopsis\b|\bstory\b|\bpremise\b", re.I)
 # words that only say a summary is wanted ("what is the plot of X?"): no fact of their own to find
-_SUMMARY_TERMS = frozenset(analyse("plot plots story synopsis premise summary happens"))
+_SUMMARY_TERMS = frozenset(analyse("plot plots story synopsis premise summary happens overview describe summarise summarize"))
 PLOT_SECTION = re.compile(r"plot|synopsis|story|summary|premise", re.I)
 _RECORD_LINE = re.compile(r"^[A-Z][\w.'’ -]{1,40}\s+as\s+[A-Z]")
 
@@ -193,10 +193,17 @@ def genre_of(qa, kb: Knowledge, reading: Reading, hits: list[Passage]) -> tuple[
     return None
 
 
+# "what is Plus One in Lisbon?", "tell me about Jaws": a question naming only the film asks what it is
+_WHAT_IS = re.compile(r"^\W*(?:so\s+)?(?:what(?:'s|’s|s)?(?:\s+(?:is|was))?|tell\s+me\s+(?:more\s+)?about|describe|summari[sz]e"
+                      r"|(?:give\s+me\s+)?(?:an?\s+)?(?:overview|summary|rundown)\s+of)\b", re.I)
+
+
 def asks_summary(reading: Reading) -> bool:
-    """"What is it about?", "what's the plot of X?": a summary of the film, nothing more particular."""
-    return (reading.route.answer_type in (T.DESCRIPTION, T.REASON) and set(reading.key_terms) <= _SUMMARY_TERMS
-            and bool(_ABOUT.search(reading.normalised or reading.route.resolved_question)))
+    """"What is it about?", "what's the plot of X?", "what is X?": a summary of the film, nothing more particular."""
+    if reading.route.answer_type not in (T.DESCRIPTION, T.REASON) or not set(reading.key_terms) <= _SUMMARY_TERMS:
+        return False
+    q = reading.normalised or reading.route.resolved_question
+    return bool(_ABOUT.search(q) or (reading.film_named and _WHAT_IS.search(q)))
 
 
 def plot_lead(qa, kb: Knowledge, reading: Reading, hits: list[Passage]) -> list[ScoredSentence]:
