@@ -66,3 +66,29 @@ def test_words_describing_a_name_are_no_place():
     # "a crowded Halifax street": "crowded" describes the named street, it is no place
     assert [p for p, _, _ in find_lower_places("They dance on a crowded Halifax street.")] == []
     assert [p for p, _, _ in find_lower_places("They dance on a crowded pier.")] == ["crowded pier"]
+
+
+SETTING = """Frost Ledger
+
+Frost Ledger is a 1997 thriller film directed by Pia Lund.
+
+==Production==
+While the story takes place in Reykjavik, the street scenes were photographed in Tallinn, and the crew built the harbour set at Pinewood Studios in England.
+The production spent nine weeks in Tallinn.
+"""
+
+
+@pytest.fixture(scope="module")
+def qa_setting(tmp_path_factory) -> FilmQA:
+    return small_corpus(tmp_path_factory.mktemp("setting"), ledger=SETTING)
+
+
+def test_setting_is_not_where_it_was_made(qa_setting):
+    a = qa_setting.ask("Where is Frost Ledger set?")
+    assert a.answer == "Reykjavik"
+    assert not a.conflicts
+
+
+def test_filming_place_still_answers_where_it_was_filmed(qa_setting):
+    a = qa_setting.ask("where was frost ledger filmed")
+    assert a.answer and "Reykjavik" not in a.answer

@@ -393,6 +393,22 @@ def filming_fit(text: str, offset: int, part_asked: bool = False) -> float:
     return 0.4 if _FILMED_BEFORE.search(before) else 0.0
 
 
+# the making of a film, not its story: "the airport scenes were filmed at X", "the crew built the finale set at X"
+MAKING = re.compile(r"\b(?:filming|filmed|shooting|shot|principal photography|production|wrapped|built|made|studio set|sound ?stage)\b", re.I)
+_SET_AT = re.compile(r"\bset\s+(?:(?:in|at|on|aboard|inside|near|around)\s+)(?:the\s+)?$|\b(?:takes?|took|taking)\s+place\s+(?:(?:in|at|on|aboard|inside|near|around)\s+)(?:the\s+)?$", re.I)
+
+
+def setting_fit(text: str, offset: int) -> float:
+    """For "where is it set?": + for a place its clause says the story is set at ("the story is set at Dulles"),
+    - (no setting at all) for one its clause says the film was made at ("the airport scenes were filmed at X",
+    "built the finale set at X")."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, offset)), default=0)
+    before = text[start:offset]
+    if MAKING.search(before):
+        return -0.4
+    return 0.4 if _SET_AT.search(before[-60:]) else 0.0
+
+
 def main_location(text: str, offset: int) -> bool:
     """Whether the place at ``offset`` is where most of the filming was done: its clause (asides in
     brackets left out) says "most of the scenes were shot in ..."."""
@@ -487,6 +503,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
     total = {"worldwide"} if atype == T.MONEY and reading.route.aspect == "box office" and not markets and not q_quals else set()
     filming = ext_type == T.PLACE and bool(_FILMING_ASKED.search(reading.route.resolved_question))
     part_asked = filming and bool(re.search(r"\b(?:scenes?|sequences?|exteriors|interiors|shots)\b", reading.route.resolved_question, re.I))
+    setting = ext_type == T.PLACE and reading.route.aspect == "setting"
     premiere = ext_type == T.PLACE and bool(re.search(r"\bpremi[eè]r", reading.route.resolved_question, re.I))
     deed = asked_deed(reading.route.resolved_question) if ext_type == T.PERSON and reading.route.aspect in (None, "plot") else None
     for ss in sentences[:14]:
@@ -582,6 +599,10 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 bonus += 0.4  # "Where did it premiere?": the place it premiered at, not one it was released in
             if listed and offset == listed[2]:
                 bonus += 0.4  # its section's heading says it was shot there
+            fit = setting_fit(text, offset) if setting or filming else 0.0
+            if setting and fit < 0 or filming and fit > 0:
+                continue  # where it was made is not where its story is set, nor the other way round
+            bonus += fit if setting else 0.0
             main = filming and main_location(text, offset)
             if main:
                 bonus += 0.4

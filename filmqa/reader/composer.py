@@ -17,7 +17,7 @@ from dataclasses import replace
 from ..corpus.structure import split_field
 from ..models import Answer, AnswerType, Conflict, ConflictValue, Passage
 from ..retriever.analysis import analyse
-from .candidates import (QUALIFIED, Candidate, asked_markets, asked_qualifiers, collect_candidates, craft_binding, foreign_cells,
+from .candidates import (MAKING, QUALIFIED, Candidate, asked_markets, asked_qualifiers, collect_candidates, craft_binding, foreign_cells,
                          home_market, occasions)
 from .extract import fmt_money, split_money_norm
 from .knowledge import Knowledge
@@ -34,7 +34,6 @@ CONFLICT_TYPES = {T.MONEY, T.DURATION, T.SCORE, T.DATE, T.YEAR, T.YESNO, T.PLACE
 # "What did X say about his accent in the role?": what someone said
 SPEECH_ASKED = re.compile(r"\b(?:say|says|said|write|wrote|written|think|thought|feel|felt|comment(?:ed)?|remark(?:ed)?|recall(?:ed|s)?)\b", re.I)
 _SAID = re.compile(r"[\"“”]|(?:^|[\"“]\s*)I\b|\b(?:said|says|wrote|writes|told|recalled|remarked|commented|explained|observations?)\b")
-_MAKING = re.compile(r"\b(?:filming|filmed|shooting|shot|principal photography|production|wrapped|built|made|studio set|sound ?stage)\b", re.I)
 # "In 2119, ...", "In the winter of 1877, ...", "By late 1944 ...": a plot that opens on its year
 YEAR_AT_START = re.compile(r"\s*(?:In|By|During)\s+(?:the\s+)?(?:(?:year|winter|summer|spring|autumn|fall|early|late|mid|middle|end|start)\s+){0,2}(?:of\s+)?(?:\d{3,4})\b")
 _SUBJECT = r"(?:(?i:he|she|it|they|we|i|the|his|her|its|their|there)\b|[A-Z][\w'’-]+)"
@@ -142,7 +141,7 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
         sentences = sorted((replace(ss, score=ss.score + 0.6, coverage=1.0)
                             if PLOT_SECTION.search(ss.passage.section or "") and YEAR_AT_START.match(ss.sentence.text)
                             else replace(ss, score=ss.score - 1.0)
-                            if _MAKING.search(ss.sentence.text) else ss
+                            if MAKING.search(ss.sentence.text) else ss
                             for ss in sentences), key=lambda ss: -ss.score)
     if atype == T.PERSON and _ASKS_PLAYER.search(route.resolved_question):
         # "who plays Earl?": a starring field names the leads, not who plays the part asked

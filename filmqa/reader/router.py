@@ -80,7 +80,7 @@ ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "distribution": (r"\bdistribut", "distributed distributor", ("distributor", "distributed by")),
     "studio": (r"\bstudio|\bcompany|\bproduction compan", "studio pictures company production", ("studio", "production company", "production companies")),
     "release": (r"\breleas|\bpremier|\bopen(?:ed)?\b|\bcame out\b|\bcome out\b", "released release premiere", ("released", "release date", "release")),
-    "filming": (r"\bshot\b|\bfilm(?:ed|ing)\b|\blocations?\b|\bshoot(?:ing)?\b|\bphotography\b", "filmed shot location filming shooting photography", ("location", "locations", "filming locations")),
+    "filming": (r"\bshot\b|\bfilm(?:ed|ing)\b|\blocations?\b|\bshoot(?:ing)?\b|\bphotography\b", "filmed shot location filming shooting photography photographed", ("location", "locations", "filming locations")),
     "production": (r"\bproduc(?:er|ed|tion)", "produced producer production", ("producer", "produced by")),
     "cast": (r"\bplay(?:ed|s)?\b|\brole|\bactor|\bactress|\bstar(?:red|s|ring)?\b|\bcast\b|\bcharacter|\bportray|\bvoic(?:e|es|ed|ing)\b", "cast played role stars", ("starring",)),
     "setting": (r"\bset (?:in|at|on)\b|\bset\s*[?.!]*$|\btakes? place\b|\bsetting\b", "set takes place setting plot", ()),
