@@ -187,7 +187,8 @@ def _longer_title(reading: Reading, kb: Knowledge, qa) -> str | None:
         pattern = r"\W+".join(map(re.escape, b + title.split() + a))
         dated, said, surface = False, set(), ""
         for p in hits:
-            for found in re.finditer(rf"(?i)(?<!\w){pattern}(?!\w)", p.text):
+            # (whole words: "on Blu" of "on Blu-ray" is no title's end)
+            for found in re.finditer(rf"(?i)(?<![\w-]){pattern}(?![\w-])", p.text):
                 tokens = re.findall(r"[\w'’]+", found.group())
                 if not all(t[:1].isupper() or t[:1].isdigit() or t.lower() in _SMALL for t in tokens) or found.group().isupper():
                     continue

@@ -19,7 +19,7 @@ from ..retriever.analysis import analyse
 from .extract import MONEY, NOT_NAME, PLACE_CUE, extract, find_certificate, find_festivals, find_lower_places, find_span, title_cue
 from .knowledge import LETTER, NAME_SPAN, UPPER, Knowledge, split_names
 from .router import Reading, asked_unit
-from .scoring import FILMING_SAID, ScoredSentence
+from .scoring import FACT_LINE, FILMING_SAID, ScoredSentence
 
 T = AnswerType
 
@@ -511,12 +511,14 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             continue
         said_of: list = []
         text = ss.sentence.text
-        if ss.infobox_key is not None:
-            if ss.infobox_key not in reading.infobox_keys and ss.coverage < 0.99:
+        field = _field_of(ss, reading, crafted=ext_type in (T.PERSON, T.ORGANISATION))
+        key = field[0] if field else None
+        if field is not None:
+            if key not in reading.infobox_keys and ss.coverage < 0.99:
                 continue
-            value_part = split_field(text)[1]
+            value_part = field[1]
             offset0 = len(text) - len(value_part)
-            if ext_type == T.PERSON and ss.infobox_key in reading.infobox_keys:
+            if ext_type == T.PERSON and key in reading.infobox_keys:
                 found = []
                 pos = 0
                 for name in split_names(value_part.strip(), kb.persons):
@@ -525,11 +527,14 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                     found.append((name, name, offset0 + max(at, 0)))
             else:
                 found = [(a, b, offset0 + o) for a, b, o in extract(ext_type, value_part, kb, exclude)]
-                if not found and ext_type in (T.ORGANISATION, T.PLACE, T.TITLE) and ss.infobox_key in reading.primary_keys:
-                    # the field names the thing itself: its value is the answer
+                if ext_type in (T.ORGANISATION, T.PLACE, T.TITLE) and key in reading.primary_keys:
+                    # the field names the thing itself: its first value is the answer ("Lionsgate (Summit Entertainment)")
                     first = _ITEM_END.split(value_part.strip())[0].strip()
-                    if first and (first[0].isupper() or first[0].isdigit()):
-                        found = [(first, first, offset0 + value_part.find(first))]
+                    at = offset0 + value_part.find(first)
+                    # (a company named first is the field's, whatever other names follow it)
+                    if first and (first[0].isupper() or first[0].isdigit()) and (not found or ext_type == T.ORGANISATION
+                                                                                  and not any(o <= at < o + len(a) for a, _, o in found)):
+                        found = [(first, first, at)] + found
         elif ext_type == T.SCORE and reading.route.aspect == "certificate":
             found = list(find_certificate(text))  # "what is it rated?": an age rating, not a critics' score
         elif ext_type == T.DURATION and reading.route.aspect != "runtime":
@@ -639,14 +644,14 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                         bonus += 0.2 if wants_actor else -0.45
                     elif is_role and not is_actor:
                         bonus += -0.3 if wants_actor else 0.2
-            tied = ss.infobox_key in reading.infobox_keys if ss.infobox_key else False
+            tied = key in reading.infobox_keys if key else False
             if ext_type in (T.PERSON, T.ORGANISATION) and craft_binding(reading.route.aspect or "") is not None:
                 if bound_to_craft(text, offset, surface, reading.route.aspect):
                     bonus += 0.5
                     tied = True
                 elif not tied:
                     bonus -= 0.3
-            if ext_type == T.PERSON and ss.infobox_key in reading.infobox_keys:
+            if ext_type == T.PERSON and key in reading.infobox_keys:
                 bonus += 0.3
             c = by_norm.get(norm)
             score = ss.score + bonus
@@ -679,6 +684,21 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                     del by_norm[c.norm]
                     break
     return sorted(by_norm.values(), key=lambda c: -c.score)
+
+
+def _field_of(ss: ScoredSentence, reading: Reading, crafted: bool) -> tuple[str, str] | None:
+    """(key, value) of a field: an infobox's, or (``crafted``: a person or company asked) a fact sheet's line
+    whose label is an asked field ("Cinematography | Linus Sandgren", "Distributed by: Lionsgate"), which
+    credits the job as plainly. The value is a suffix of the sentence."""
+    text = ss.sentence.text
+    if ss.infobox_key is not None:
+        return ss.infobox_key, split_field(text)[1]
+    m = FACT_LINE.match(text) if crafted else None
+    key = m.group("k").strip().lower() if m else None
+    if key not in reading.infobox_keys:
+        return None
+    value = re.sub(r"^\s*[:|]\s*", "", text[m.end("k") :])
+    return key, value
 
 
 def _past_asked_words(text: str, found: tuple[str, object, int], reading: Reading) -> tuple[str, object, int]:

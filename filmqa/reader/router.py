@@ -41,7 +41,7 @@ _TYPE_RULES: list[tuple[str, AnswerType]] = [
      r"(?:before|after|next|previously|earlier|later|afterwards)\b", T.TITLE),
     (r"\bhow long\b|\bruntime\b|\brun ?time\b|\brunning time\b|\bduration\b|\bhow many minutes\b|\blength of\b", T.DURATION),
     (r"\bhow much\b|\bbudget\b|\bgross(?:ed)?\b|\bbox[- ]office (?:take|total|earnings|gross)\b|\bearn(?:ed|ings)?\b|\bcost\b|\bsalary\b|\bpaid\b|\brevenue\b|\bmake\b.*\bmoney\b", T.MONEY),
-    (r"\bwho(?:'s|’s| is| was| will be)? distribut\w*\b|\bwhere (?:can|could|do|does|to|should) (?:i |we |you |one )?(?:stream|watch|rent|buy)\b|\bwhat (?:studio|company|companies|distributor|label|publisher)\b|\bwhich (?:studio|company|distributor|publisher)\b|\b(?:studio|distributor|production company|publisher)\b", T.ORGANISATION),
+    (r"\bwho(?:'s|’s| is| was| will be)? distribut\w*\b|\bwhere (?:can|could|do|does|to|should) (?:i |we |you |one )?(?:stream|watch|rent|buy)\b|\bwhat (?:studio|company|companies|distributor|label|publisher)\b|\bwhich (?:studio|company|distributor|label|publisher)\b|\b(?:studio|distributor|production company|publisher)\b", T.ORGANISATION),
     # "what is it rated?", "what certificate did it get?", "MPAA rating": an age rating
     (r"\brated\s*(?:in\b[^?]*)?\??\s*$|\bage rating\b|\bcertificat|\bmpaa\b|\bbbfc\b|\bparental (?:rating|guidance)\b|\bcontent rating\b", T.SCORE),
     (r"\brotten tomatoes\b|\bcinemascore\b|\b(?:did|does|do)\b.+\brate\b|\bmetacritic\b|\bimdb\b|\brating\b|\bgrade\b|\bscore did\b|\bscored\b.*\b(?:out of|on)\b|\bpercent\b|\bout of (?:10|ten|5|five)\b|\bstars? did\b", T.SCORE),
@@ -154,7 +154,7 @@ KIND_WORDS = TYPE_WORDS.union(*_TYPE_WORDS_OF.values(), ("genre", "genres", "sum
 SYNONYMS = {
     "helm": "directed", "helmed": "directed", "director": "directed", "penned": "wrote", "scripted": "wrote",
     "wrote": "written writer screenplay", "write": "written wrote writer screenplay", "writes": "written wrote writer",
-    "lensed": "cinematography", "dp": "cinematography", "composed": "music", "composer": "music",
+    "lensed": "cinematography", "photographed": "cinematography", "dp": "cinematography", "composed": "music", "composer": "music",
     "scored": "score", "soundtrack": "score", "earn": "grossed", "earned": "grossed", "earnings": "gross",
     "revenue": "gross", "length": "runtime", "long": "runtime",
     "called": "titled released known", "call": "titled released known",
@@ -588,6 +588,36 @@ def normalise_question(q: str) -> str:
     return out
 
 
+# "who shot it?", "who lensed La La Land?": shooting the film itself is the cinematographer's job ("who shot Danko?" is not)
+_SHOT_WHAT = re.compile(r"^\s*(?:and\s+)?who\s+(?:shot|filmed|lensed|photographed)(?:\s+(?P<what>.*?))?\s*[?.!]*\s*$", re.I)
+# "which studio released Jaws?", "what company was it released by?"
+_RELEASED_WHAT = re.compile(r"\breleas\w*\s+(?P<what>.*?)\s*[?.!]*\s*$|\b(?:was|is|were)\s+(?P<passive>.+?)\s+releas\w*\b", re.I)
+_THE_FILM_ITSELF = ("it", "this", "that", "the film", "the movie", "the picture", "this film", "this movie")
+_AFTER_OBJECT = frozenset("in on at for during by across throughout first originally".split())
+
+
+def _the_film_itself(what: str, film: str | None, kb: Knowledge) -> bool:
+    """Whether a verb's object is the film itself ("it", its title), maybe with a phrase after ("in the UK")."""
+    what = canon_title(what)
+    titles = {canon_title(t) for t in (*_THE_FILM_ITSELF, *(kb.titles_of.get(film, ()) if film else ()))}
+    return not what or any(what == t or what.startswith(t + " ") and what[len(t) + 1 :].split()[0] in _AFTER_OBJECT
+                           for t in titles if t)
+
+
+def _job_by_verb(nq: str, atype: AnswerType, aspects: list[str], film: str | None, kb: Knowledge) -> list[str]:
+    """The aspects with the job a verb asks for first, where the verb alone names another aspect:
+    "who shot <the film>?" asks for its cinematographer (not where it was shot), "which studio
+    released <the film>?" for its distributor (not when it was released)."""
+    m = _SHOT_WHAT.match(nq)
+    if atype == T.PERSON and m and _the_film_itself(m.group("what") or "", film, kb):
+        return ["cinematography"] + [a for a in aspects if a not in ("cinematography", "filming")]
+    m = _RELEASED_WHAT.search(nq)
+    if (atype == T.ORGANISATION and m and _the_film_itself(m.group("what") or m.group("passive") or "", film, kb)
+            and "release" in aspects and not {"home media", "distribution"} & set(aspects)):
+        return ["distribution"] + [a for a in aspects if a != "release"]
+    return aspects
+
+
 def route_question(question: str, kb: Knowledge, *, single_film: str | None, focus_film: str | None,
                    focus_reason: str = "") -> Reading:
     """``focus_reason``: why the film in focus was chosen (a film reached as "the sequel" is what "the sequel" says again)."""
@@ -634,6 +664,7 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         elif later and atype not in (T.YESNO, T.REASON, T.DESCRIPTION):
             other_film = f"the sequel to {film}"
 
+    aspects = _job_by_verb(nq, atype, aspects, film, kb)
     content = [t for t in analyse(nq) if t not in generic_terms()]
     title_terms: set[str] = set()
     if film:

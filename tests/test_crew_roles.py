@@ -1,0 +1,103 @@
+"""Crew jobs and companies: the job asked must be the job the evidence credits.
+
+A small corpus of its own wording: a fan page whose credits are a two-column
+markdown table with bold labels (no infobox), an article whose prose says who
+produced a film and who released it, and a disc review whose fact sheet names
+the label. Questions ask by verb ("who filmed it", "what company was it
+released by") where the verb alone names another aspect (filming, release).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from filmqa.reader.router import route_question
+
+from answering_corpus import small_corpus
+
+FAN_PAGE = """# The Copper Bell
+
+**The Copper Bell** is a 2011 mystery film directed by **Hana Osei**, set on a windswept island.
+
+| | |
+|---|---|
+| **Directed by** | Hana Osei |
+| **Cinematography** | Pieter Vandaele |
+| **Distributed by** | Northgate Releasing (Amberline Films) |
+| **Running time** | 101 minutes |
+
+## Plot
+
+Constable Ruth Adair shoots the smuggler Tam Grieve on the pier, and the island keeps her secret.
+"""
+
+ARTICLE = """Lantern Road
+
+Lantern Road is a 1994 drama film directed by Odile Brack. It was produced by Fenwick Films and released by
+Orchard Street Pictures on 3 May 1994. Filming took place in Lisbon over six weeks.
+"""
+
+DISC_REVIEW = """Lantern Road DVD Review
+
+Reviewed by Sam Hollis
+
+DVD specifications
+Label: Kestrel Home Video
+Region: 2
+Discs: 1
+
+The DVD transfer of Lantern Road is clean, and Kestrel Home Video have added a commentary by the director.
+"""
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory):
+    return small_corpus(tmp_path_factory.mktemp("crew"), copper_bell=FAN_PAGE, lantern_road=ARTICLE,
+                        lantern_road_dvd=DISC_REVIEW)
+
+
+def _cites(reply, *words: str) -> bool:
+    return any(all(w in c.quote for w in words) for c in reply.citations)
+
+
+def test_a_fact_sheet_row_credits_its_job(qa):
+    # no infobox: the credit is a "| **Cinematography** | Name |" row, and it is the only source
+    reply = qa.ask("Who was the director of photography on The Copper Bell?")
+    assert reply.answer == "Pieter Vandaele"
+    assert _cites(reply, "Cinematography", "Pieter Vandaele")
+
+
+def test_filming_the_film_itself_asks_for_its_cinematographer(qa):
+    reply = qa.ask("who filmed the copper bell")
+    assert reply.route.aspect == "cinematography"
+    assert reply.answer == "Pieter Vandaele"
+    conv = qa.conversation()
+    conv.ask("Who directed The Copper Bell?")
+    assert conv.ask("And who photographed it?").answer == "Pieter Vandaele"
+
+
+def test_shooting_a_character_is_no_camera_job(qa):
+    kb = qa.knowledge
+    reading = route_question("Who shot Tam Grieve in The Copper Bell?", kb, single_film=None, focus_film=None)
+    assert reading.route.aspect != "cinematography"
+
+
+def test_the_first_company_of_a_distributor_row_answers(qa):
+    reply = qa.ask("What company distributes The Copper Bell?")
+    assert reply.answer == "Northgate Releasing"
+    assert _cites(reply, "Distributed by", "Northgate Releasing")
+
+
+def test_a_company_that_released_the_film_is_its_distributor(qa):
+    # the producer named in the same sentence is not who released it
+    reply = qa.ask("What company was Lantern Road released by?")
+    assert reply.route.aspect == "distribution"
+    assert reply.answer == "Orchard Street Pictures"
+    assert _cites(reply, "released by Orchard Street Pictures")
+
+
+def test_a_label_is_a_company(qa):
+    reply = qa.ask("Which label released the DVD of Lantern Road?")
+    assert reply.route.answer_type.value == "organisation"
+    assert reply.answer == "Kestrel Home Video"
+    assert _cites(reply, "Kestrel Home Video")
