@@ -618,6 +618,10 @@ def _job_by_verb(nq: str, atype: AnswerType, aspects: list[str], film: str | Non
     return aspects
 
 
+# "who made Jaws?", "who made it?", "who made the Hollow 2009?"
+_WHO_MADE = re.compile(r"^\W*who\s+(?:made|did)\s*(?:it\s*|this\s*|that\s*)?(?:the\s+|this\s+)?(?:(?:film|movie|one)\s*)?(?:\(?\d{4}\)?)?\W*$", re.I)
+
+
 def route_question(question: str, kb: Knowledge, *, single_film: str | None, focus_film: str | None,
                    focus_reason: str = "") -> Reading:
     """``focus_reason``: why the film in focus was chosen (a film reached as "the sequel" is what "the sequel" says again)."""
@@ -665,6 +669,9 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
             other_film = f"the sequel to {film}"
 
     aspects = _job_by_verb(nq, atype, aspects, film, kb)
+    if atype == T.PERSON and film and _WHO_MADE.match(_without_title(nq, film)):
+        # "who made Jaws?", "who made it?": the person a film is made by is its director ("made" is no word to search for)
+        aspects, nq = ["direction"], re.sub(r"\b(?:made|did)\b", "directed", nq, count=1, flags=re.I)
     content = [t for t in analyse(nq) if t not in generic_terms()]
     title_terms: set[str] = set()
     if film:
