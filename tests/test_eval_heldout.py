@@ -33,6 +33,8 @@ class HeldOut:
     # (title, year) of what build_corpus wrongly takes for a film in this corpus: a
     # known mistake, written down so the test fails (and is updated) once it is fixed
     wrongly_found: frozenset = frozenset()
+    # (title, year) of films of `films` that build_corpus does not find: a known miss, kept the same way
+    missed: frozenset = frozenset()
 
     @property
     def corpus(self) -> Path:
@@ -66,6 +68,15 @@ SETS = [
     HeldOut(
         "heldout8", 80, 4, 3, 12, 5, 6, frozenset({("Alien", 1979), ("Aliens", 1986)}),
         wrongly_found=frozenset({("10 Things You Didn't Know About Groundhog Day", 1993)}),
+    ),
+    # a real British classic (encyclopedia copy + 4K re-release news), a real Spanish-language film (markdown fan
+    # wiki + forum thread of posters disagreeing), an invented Texas indie (festival programme + Letterboxd page)
+    # The Letterboxd copy opens with the site's name and the festival programme with the festival's banner: at
+    # writing, build_corpus took "Letterboxd" for a film and found no Halfway to Marfa at all
+    HeldOut(
+        "heldout9", 80, 4, 3, 12, 5, 6,
+        frozenset({("The Third Man", 1949), ("Pan's Labyrinth", 2006), ("Halfway to Marfa", 2016)}),
+        wrongly_found=frozenset({("Letterboxd", None)}), missed=frozenset({("Halfway to Marfa", 2016)}),
     ),
 ]
 
@@ -144,7 +155,7 @@ def test_the_corpus_builds_with_its_films(heldout):
     corpus = build_corpus(str(heldout.corpus))
     assert corpus.skipped == []
     assert len(corpus.documents) == heldout.documents
-    assert {(f.title, f.year) for f in corpus.films} == heldout.films | heldout.wrongly_found
+    assert {(f.title, f.year) for f in corpus.films} == (heldout.films - heldout.missed) | heldout.wrongly_found
 
 
 def test_the_two_films_called_the_hollow_stay_apart():
