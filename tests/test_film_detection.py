@@ -135,3 +135,21 @@ def test_a_plural_title_s_possessive_names_the_film(tmp_path):
     from filmqa.corpus.films import TitleMatcher
 
     assert TitleMatcher(["Owl Brothers"]).find("What is Owl Brothers' runtime?") == ["Owl Brothers"]
+
+
+def test_listicle_headlines_and_listing_credit_blocks_name_their_film(tmp_path):
+    """A headline about a film ("7 Secrets Behind X (1990)"), a film site's page opening with the site's name
+    over "X 2015 / Directed by Y", a festival listing with the title in capitals over a banner and "Director: Y"."""
+    docs = {
+        "list.md": ("[Home](/) · **FlickBits** · [Lists](/lists)\n\n# 7 Secrets Behind *Paper Kites* (1990)\n\n"
+                    "*By Jo Lane · Updated May 1, 2024*\n\n1. The kites were real. Paper Kites was shot in a week.\n"),
+        "site.txt": ("Reelfolio\nSign in   Create account   Films   Lists\n\nDust and Static 2015\nDirected by Mira Holt\n\n"
+                     "A radio host and a trucker cross Nevada.\n\n91 mins\n\nReview by kat ★★★★\nDust and Static is lovely.\n"),
+        "fest.txt": ("NORTHWIND FILM FESTIVAL 2018 · DULUTH\nPROGRAMME › SHORTS\n\nTHE LONG THAW\nWORLD PREMIERE\n\n"
+                     "Director: Ines Garde\nCanada, 2018 · 88 min · English\n\nThe Long Thaw follows two sisters on a frozen lake.\n"),
+    }
+    for name, text in docs.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    labels = {f.label: sorted(f.doc_ids) for f in build_corpus(tmp_path).films}
+    assert labels == {"Paper Kites (1990)": ["list.md"], "Dust and Static (2015)": ["site.txt"],
+                      "The Long Thaw (2018)": ["fest.txt"]}

@@ -44,6 +44,22 @@ _REVIEW_SUFFIX = re.compile(r"\s*(?:[-–—:|]\s*)?(?:movie |film )?(?:review|r
 _LEADING_JUNK = re.compile(r"^(?:The film|The movie|This film|It|He|She|They|There|In|On|At|Is|Released)\b", re.I)
 _NOT_SUBTITLE = re.compile(r"(?i)^(?:part|chapter|episode|vol\.?|volume|book|season)\b|^[\divxlc\s]+$")
 _STOP_TITLES = {"The film", "The movie", "It", "This", "There", "Critic Reviews"}
+# a headline's words before the title it is about: "10 Things You Didn't Know About X", "The Making of X"
+_HEADLINE_LEAD = re.compile(
+    r"^(?:(?:\d+|Ten|Five|Seven|Twelve|Fifteen|Twenty)\s+(?:[\w'’-]+\s+){0,3}?(?:Things|Facts|Secrets|Reasons|Ways|Details|Moments"
+    r"|Scenes|Questions|Lessons|Surprises|Stories|Mistakes|Easter Eggs|Trivia)\b(?:\s+[\w'’-]+){0,5}?\s+(?:About|Behind|From|In|Of|On)"
+    r"|Everything You (?:Need|Want) to Know About|The Making of|Looking Back (?:at|on)|Revisiting|Remembering"
+    r"|In Defen[cs]e of|Rewatching|Retrospective:|Review:)\s+(?=[A-Z0-9*_\"“])", re.I)
+# a credit block: a title line ("Halfway to Marfa 2016", "HALFWAY TO MARFA") over "Directed by X" / "Director: X"
+_CREDIT_TITLE = re.compile(rf"^[ \t]*(?P<title>{_TITLE}?|[A-Z0-9][A-Z0-9'’&!?.:, -]{{2,60}})(?:[ \t]+(?P<y>(?:18|19|20)\d\d))?[ \t]*$")
+_CREDIT_LINE = re.compile(r"^\s*(?:Directed by|Director\s*:|Dir\.)\s*[A-Z]", re.I)
+_SMALL_WORDS = frozenset("a an the and or of to in on at for from with by vs".split())
+_FIELD_LINE = re.compile(r"^\s*[A-Z][\w ]{0,20}:\s")  # "Rated: R", "Film year: 1979": a fact sheet's row
+# a listing's banner over a title ("WORLD PREMIERE", "NOW SHOWING", "NEW RESTORATION"): no title of its own
+_BANNER = re.compile(r"(?i)\b(?:premi[eè]re|screenings?|showing|restoration|restored|exclusive|tickets?|trailer|programme|program|spotlight)\b"
+                     # or a section's label over the credits ("THE DETAILS", "Credits", "Cast & crew")
+                     r"|^\W*(?:the\s+)?(?:film\s+)?(?:details|credits|cast(?:\s*(?:&|and)\s*crew)?|crew|info(?:rmation)?|facts?"
+                     r"(?:\s+sheet)?|key facts|specs|technical specs|at a glance|production)\W*$")
 
 
 def fold_accents(text: str) -> str:
@@ -94,6 +110,40 @@ def _tidy_title(raw: str) -> str | None:
     return t
 
 
+def _title_case(shouted: str) -> str:
+    """"HALFWAY TO MARFA" as "Halfway to Marfa": a title written in capitals, cased as titles are."""
+    words_ = shouted.lower().split()
+    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words_))
+
+
+def _credit_block_title(head: str, text: str) -> tuple[str, int | None] | None:
+    """The title of a listing's credit block: a short title line at most three lines over a director line (the one
+    the document names most, a line with its year first), its year on that line or a line under it ("USA, 2016")."""
+    lines = [ln for ln in head.split("\n") if ln.strip()][:25]  # a listing opens with its credits
+    folded = fold_accents(text.lower())
+    for i, line in enumerate(lines):
+        if not _CREDIT_LINE.match(line):
+            continue
+        found = []
+        for j in range(max(0, i - 3), i):
+            m = _CREDIT_TITLE.match(lines[j])
+            if not m or len(m.group("title").split()) > 8 or _BANNER.search(lines[j]):
+                continue
+            if _FIELD_LINE.match(lines[j]) and j > 0 and _FIELD_LINE.match(lines[j - 1]):
+                continue
+            title = m.group("title").strip(" ,:")
+            t = _tidy_title(_title_case(title) if title.isupper() else title)
+            if not t or _LEADING_JUNK.match(t):
+                continue
+            year = m.group("y") or next((y.group() for ln in lines[j + 1 : i + 3] for y in [_YEAR.search(ln)] if y), None)
+            found.append((bool(m.group("y")), folded.count(fold_accents(t.lower())), t, int(year) if year else None))
+        if found:
+            _, _, t, year = max(found)
+            return t, year
+        return None
+    return None
+
+
 def evidence_for(cleaned_text: str, infobox: dict[str, str], first_heading: str | None,
                  table_headers: list[str] = (), headings: list[str] = ()) -> DocFilmEvidence:
     """Collect title candidates from one document's cleaned text (and its tables' column headers, its headings)."""
@@ -134,12 +184,16 @@ def evidence_for(cleaned_text: str, infobox: dict[str, str], first_heading: str 
                 break
         if found:
             break
+    if not ev.strong:
+        credited = _credit_block_title(head, cleaned_text)
+        if credited:
+            ev.strong.append(credited)
     for m in _RELEASED_IN.finditer(cleaned_text):
         t = _tidy_title(m.group("title"))
         if t:
             ev.strong.append((t, int(m.group("y"))))
     if first_heading:
-        h = _REVIEW_SUFFIX.sub("", first_heading).strip()
+        h = _HEADLINE_LEAD.sub("", _REVIEW_SUFFIX.sub("", first_heading).strip())
         m = _PAREN_YEAR.match(h)  # "X (2009)", or "X (2009) — box office report"
         if m and not (m.end() == len(h) or re.match(r"\s*[-–—:|]", h[m.end() :])):
             m = None
@@ -152,7 +206,7 @@ def evidence_for(cleaned_text: str, infobox: dict[str, str], first_heading: str 
             if t and len(t.split()) <= 8:
                 ev.weak.append((t, None))
     for m in _PAREN_YEAR.finditer(cleaned_text):
-        t = _tidy_title(m.group("title"))
+        t = _tidy_title(_HEADLINE_LEAD.sub("", m.group("title")))
         if t and not _LEADING_JUNK.match(t):
             ev.weak.append((t, int(m.group("y"))))
     return ev
