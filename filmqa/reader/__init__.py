@@ -20,6 +20,7 @@ from ..pipeline import MAX_QUESTION_CHARS
 from ..retriever.analysis import STOP_WORDS, analyse, words
 from .awards import awards_answer
 from .compare import compare_answer
+from .opinion import opinion_answer
 from .composer import SPEECH_ASKED, compose
 from .series import sequel_lookup
 from .deeds import fate_lookup, killer_lookup
@@ -320,6 +321,11 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
         ans = answer_from_record(reading, hits, *sequel)
         ans.route.explanation = "the film that follows it, as its documents name it"
         return ans
+    if reading.opinion:
+        # "was it any good?": the critics' verdict, whatever words the question used -- of the film asked about
+        if not route.film:
+            return abstain(reading, [], "Which film do you mean?" if reading.film_named or not missing else f"The documents never mention {missing}.")
+        return opinion_answer(qa, reading, hits) or abstain(reading, hits, f"The documents say nothing of how {route.film} was received.")
     if route.answer_type == AnswerType.YESNO and not missing:
         compared = compare_answer(qa, reading, hits)
         if compared is not None:
