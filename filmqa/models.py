@@ -55,6 +55,17 @@ class CastCredit(_Model):
     version: str = ""  # the version the credit is for, when its list says ("English voice actor", "Japanese cast")
 
 
+class PageFact(_Model):
+    """What a web page says of itself: ``key`` is "author", "site", "updated" or "published";
+    ``line`` is the cleaned line that says it (``start``/``end`` index the original file)."""
+
+    key: str
+    value: str
+    line: str
+    start: int
+    end: int
+
+
 class Film(_Model):
     """A film the corpus is about. ``label`` ("Red Heat (1988)") is its key."""
 
@@ -75,6 +86,8 @@ class Document(_Model):
     infobox: list[InfoboxField] = Field(default_factory=list)
     table_rows: list[TableRow] = Field(default_factory=list)
     cast: list[CastCredit] = Field(default_factory=list)
+    # what the page says of itself (key "author", "site", "updated" or "published"), from lines kept out of its passages
+    page: list[PageFact] = Field(default_factory=list)
     chars: int = 0
     duplicate_of: str | None = None
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..models import CastCredit, Document, Film, InfoboxField, Passage, SkippedFile, TableRow
+from ..models import CastCredit, Document, Film, InfoboxField, PageFact, Passage, SkippedFile, TableRow
 from .cleaning import clean
 from .films import DocFilmEvidence, detect_films, evidence_for, passage_films
 from .loading import CorpusError, SourceFile, read_corpus
@@ -79,6 +79,7 @@ class _DocWork:
     infobox: list[InfoboxField]
     table_rows: list[TableRow]
     cast: list[CastCredit]
+    page: list[PageFact]
     sentences: list[SentenceSpan]
     passages: list[PassageSpan]
 
@@ -103,6 +104,7 @@ def _read_document(text: str, layout: Layout, body: str, splitter: SentenceSplit
         infobox=layout.infobox,
         table_rows=layout.table_rows,
         cast=layout.cast,
+        page=layout.page,
         sentences=sentences,
         passages=spans,
     )
@@ -233,6 +235,7 @@ def _build(root: str, files: list[SourceFile], skipped: list[SkippedFile], progr
                 infobox=w.infobox,
                 table_rows=w.table_rows,
                 cast=w.cast,
+                page=w.page,
                 chars=len(f.text),
                 duplicate_of=dup,
             )

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..models import CastCredit, InfoboxField, TableRow
+from ..models import CastCredit, InfoboxField, PageFact, TableRow
+from .bylines import page_facts
 from .cleaning import EMPHASIS_AHEAD, clean
 
 
@@ -38,6 +39,7 @@ class Layout:
     table_rows: list[TableRow] = field(default_factory=list)
     cast: list[CastCredit] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
+    page: list[PageFact] = field(default_factory=list)  # the page's byline, site and dates (bylines.py)
 
 
 _INFOBOX_OPEN = re.compile(r"\{\{\s*infobox\b[^|\n}]*", re.I)
@@ -48,7 +50,8 @@ _MD_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _MD_TABLE_LINE = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _MD_TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
 _BULLET = re.compile(rf"^[ \t]*{EMPHASIS_AHEAD}(?:[*•·▪◦‣⁃-]+|\d{{1,3}}[.)])[ \t]*(?=\S)")
-_SENTENCE_END = re.compile(r"""[.!?…:]["'”’)\]]*(?:\[\d{1,3}\])*$|\*\*$""")  # "...in 1990.[4]": a footnote mark after the stop
+# "...in 1990.[4]": a footnote mark after the stop; "... like this. 7/10": a user review ends on its score
+_SENTENCE_END = re.compile(r"""[.!?…:]["'”’)\]]*(?:\[\d{1,3}\])*$|\*\*$|(?<![\w/.])\d{1,3}(?:\.\d)?/(?:10|5|4|100)$""")
 # a heading copied from a wiki page keeps its edit link: "Cast[edit]"
 _EDIT_HEADING = re.compile(r"^[ \t]*(?=\S)([^\n\[\]]{1,80}?)[ \t]*\[\s*edit(?: source)?\s*\][ \t]*$", re.I)
 
@@ -633,4 +636,5 @@ def segment(text: str) -> Layout:
     tabled = table_cast(layout.table_rows)
     if tabled:
         layout.cast = sorted(layout.cast + tabled, key=lambda c: c.start)
+    layout.page = page_facts(text, [(s, e) for s, e, kind in all_lines if kind == "line"])
     return layout

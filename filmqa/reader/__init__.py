@@ -20,8 +20,10 @@ from ..pipeline import MAX_QUESTION_CHARS
 from ..retriever.analysis import STOP_WORDS, analyse, words
 from .awards import awards_answer
 from .compare import compare_answer
+from .opinion import opinion_answer
 from .composer import SPEECH_ASKED, compose
 from .series import sequel_lookup
+from .sources import ScopedCorpus, Source, find_source, in_source, page_answer, review_by_score, scoped_hits
 from .deeds import fate_lookup, killer_lookup
 from .replies import TABLE_NOTE, abstain, add_player, answer_from_record
 from .records import ASK_CAST_LIST, CAST_WORDS, cast_list_lookup, cast_lookup, name_part_lookup, played_by, rank_lookup, record_sentences, table_lookup
@@ -266,6 +268,16 @@ def answer_question(qa, question: str, history: list[Answer]) -> Answer:
     kb = qa.knowledge
     focus = next((h.route for h in reversed(history) if h.route.film), None)
     single = qa.films[0].label if len(qa.films) == 1 else None
+    # a question about the page itself, or scoped to one source: read before its words are checked, as a site's
+    # name ("JoBlo") may be written nowhere but in the page's furniture
+    first = route_question(q, kb, single_film=single, focus_film=focus and focus.film, focus_reason=focus.film_reason if focus else "")
+    first.route.question = raw
+    page = page_answer(qa, q, first.route.film, first.route) or review_by_score(qa, q, first.route.film, first.route)
+    if page is not None:
+        return page
+    source = find_source(qa, q, first.route.film)
+    if source is not None:
+        q = source.question
     q, unknown = correct_typos(q, kb)
 
     best: Answer | None = None
@@ -281,7 +293,7 @@ def answer_question(qa, question: str, history: list[Answer]) -> Answer:
         else:
             # words the prose never uses may still name a table's column ("region code")
             missing = ", ".join(f"“{w}”" for w in unknown[:3]) if unknown and _mostly_unknown(unknown, reading) else ""
-            ans = _answer(qa, kb, reading, entity, missing)
+            ans = _answer(qa, kb, reading, entity, missing, source)
         if best is None or (ans.answer is not None and (best.answer is None or ans.confidence > best.confidence)):
             best = ans
     assert best is not None
@@ -290,7 +302,7 @@ def answer_question(qa, question: str, history: list[Answer]) -> Answer:
     return best
 
 
-def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: str = "") -> Answer:
+def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: str = "", source: Source | None = None) -> Answer:
     route = reading.route
     films = [route.film] if route.film else None
     # inside one film's documents its title matches everything: search for the rest
@@ -303,8 +315,8 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
     for t in reading.expansion:
         query[t] += 1
     terms = [t for t, n in query.items() for _ in range(n)]
-    hits = qa.search_terms(terms, k=10, films=films)
-    if not hits and films and not reading.film_named:
+    hits = qa.search_terms(terms, k=10, films=films) if source is None else scoped_hits(qa, terms, source)
+    if not hits and films and not reading.film_named and source is None:
         hits = qa.search_terms(terms, k=10)
     exclude = set(reading.entities)
     if route.film:
@@ -313,6 +325,12 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
             exclude.add(film.title)
     if route.answer_type in (AnswerType.PERSON, AnswerType.LIST) and entity:
         exclude.add(entity)
+    if source is not None:
+        # "according to the blog, ...": that source's sentences alone, not the records every document shares
+        scoped = ScopedCorpus(qa, source)
+        ans = compose(scoped, kb, reading, hits, exclude, [(s, p) for s, p in record_sentences(scoped, kb, reading) if in_source(source, p.doc_id, s.start)])
+        ans.route.explanation = f"{ans.route.explanation}; only what {source.phrase!r} says".lstrip("; ")
+        return ans
     if reading.sequel_asked and route.film:
         sequel = sequel_lookup(qa, kb, reading)
         if not sequel:
@@ -320,6 +338,11 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
         ans = answer_from_record(reading, hits, *sequel)
         ans.route.explanation = "the film that follows it, as its documents name it"
         return ans
+    if reading.opinion:
+        # "was it any good?": the critics' verdict, whatever words the question used -- of the film asked about
+        if not route.film:
+            return abstain(reading, [], "Which film do you mean?" if reading.film_named or not missing else f"The documents never mention {missing}.")
+        return opinion_answer(qa, reading, hits) or abstain(reading, hits, f"The documents say nothing of how {route.film} was received.")
     if route.answer_type == AnswerType.YESNO and not missing:
         compared = compare_answer(qa, reading, hits)
         if compared is not None:

@@ -125,7 +125,20 @@ EVERYDAY_FORMS: list[tuple[str, str]] = [
     (rf"^(?:(?:the\s+)?{_CAST_NOUN}|starring|who starred|who stars){_END}", "who is in it?"),
     # "who acted in X?", "who performed in it?": who is in it
     (r"^(?:and\s+)?who\s+(?:acted|acts|performed|performs|featured|features|was featured)\s+in\b", "who is in"),
+    # an opinion asked: "was X good?", "is X any good?", "is X worth watching?", "should I watch X?", "how good is X?",
+    # "did people like X?" -- whether X was well reviewed, which a film buff answers from the critics' verdict
+    (rf"^(?:and\s+)?(?:is|was)\s+{_ABOUT}\s+(?:(?:any|very|actually|really|even|that|so)\s+)?(?:good|great|bad|decent|any\s+good|"
+     r"worth\s+(?:it|watching|seeing|a\s+(?:watch|look|viewing)|the\s+(?:time|watch|hype))|a\s+good\s+(?:film|movie|one)|"
+     rf"recommended|liked|well[- ]liked|popular\s+with\s+critics|well\s+received){_END}", r"is \g<x> well reviewed?"),
+    (rf"^(?:and\s+)?(?:should|would|will)\s+(?:i|we|you)\s+(?:watch|see|bother\s+(?:with|watching)|like|enjoy|recommend)\s+{_ABOUT}{_END}",
+     r"is \g<x> well reviewed?"),
+    (rf"^(?:and\s+)?(?:do|would)\s+you\s+recommend\s+{_ABOUT}{_END}", r"is \g<x> well reviewed?"),
+    (rf"^(?:and\s+)?how\s+good\s+(?:is|was)\s+{_ABOUT}{_END}", r"is \g<x> well reviewed?"),
+    (rf"^(?:and\s+)?(?:did|do)\s+(?:people|critics|reviewers|audiences|viewers|fans)\s+(?:like|love|enjoy|hate|rate)\s+{_ABOUT}{_END}",
+     r"is \g<x> well reviewed?"),
 ]
+# ... which is itself asked so too: "was it well reviewed?", "was Jaws well received?"
+OPINION_ASKED = re.compile(r"^(?:and\s+)?(?:is|was)\s+\S.*?\s+well[- ](?:reviewed|received)\s*[?.!]*\s*$", re.I)
 
 
 def everyday_form(question: str) -> str:
@@ -218,6 +231,7 @@ class Reading:
     required: list[tuple[str, str]] = field(default_factory=list)  # (owner, noun) the answer's sentence must tie ("Danko's wife")
     sequel_asked: bool = False  # "is there a sequel to X?": the title of the film after X is asked
     craft_asked: bool = True  # "who directed it?" (False: "which director lifted the score?", a job as a category)
+    opinion: bool = False  # "was it any good?": the critics' verdict is asked
 
 
 @functools.cache
@@ -741,4 +755,5 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         other_film=other_film,
         required=_possessed(q, film),
         element_type=list_element(nq) if atype == T.LIST else None,
+        opinion=bool(OPINION_ASKED.match(q)),
     )

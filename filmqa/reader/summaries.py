@@ -172,7 +172,7 @@ def how_it_did(qa, kb: Knowledge, reading: Reading, hits: list[Passage], asked: 
 
 def asks_genre(reading: Reading) -> bool:
     """"What genre is X?", "what kind of film is it?": nothing asked but the kind of film."""
-    return (reading.route.answer_type == T.DESCRIPTION and set(reading.key_terms) <= _GENRE_TERMS
+    return (reading.route.answer_type in (T.DESCRIPTION, T.LIST) and set(reading.key_terms) <= _GENRE_TERMS
             and bool(_ASKS_GENRE.search(reading.normalised or reading.route.resolved_question)))
 
 
