@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..corpus.films import normalise_title
 from ..models import Answer, AnswerType, Citation, Document, Passage
 from ..retriever.analysis import analyse
 from ..retriever.bm25 import top_k
@@ -104,7 +105,9 @@ def find_source(qa, question: str, film: str | None) -> Source | None:
     docs = _film_docs(qa, film)
     if len(docs) < 2:
         return None
-    names = {n.lower(): d.doc_id for d in docs for n in _names(d)}
+    # (a page's name that is a film's title, a listing's "HALFWAY TO MARFA" masthead, names the film, not the page)
+    titles = {normalise_title(t) for f in qa.films for t in (f.title, *f.aliases)}
+    names = {n.lower(): d.doc_id for d in docs for n in _names(d) if normalise_title(n) not in titles}
     for m in _phrase_pattern(list(names)).finditer(question):
         name, kind, score = m.group("name"), m.group("kind"), m.group("score")
         if not (name or (m.group("det") and (kind or score and m.group("persona")))):
