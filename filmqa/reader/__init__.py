@@ -24,7 +24,7 @@ from .opinion import opinion_answer
 from .composer import SPEECH_ASKED, compose
 from .series import sequel_lookup
 from .sources import ScopedCorpus, Source, find_source, in_source, page_answer, review_by_score, scoped_hits
-from .deeds import fate_lookup, killer_lookup
+from .deeds import fate_lookup, killer_lookup, part_meant
 from .replies import TABLE_NOTE, abstain, add_player, answer_from_record
 from .records import ASK_CAST_LIST, CAST_WORDS, cast_list_lookup, cast_lookup, name_part_lookup, played_by, rank_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
@@ -229,11 +229,13 @@ def _elliptical(question: str, prev: Answer) -> str | None:
     return f"{last[: at[-1]] if at else last} {m.group('rest')}?"
 
 
-def _variants(question: str, history: list[Answer]) -> list[tuple[str, str | None]]:
-    """The question, and versions with a pronoun replaced by the entity in focus."""
+def _variants(question: str, history: list[Answer], kb: Knowledge, film: str | None) -> list[tuple[str, str | None]]:
+    """The question, and versions with a pronoun replaced by the entity in focus (or a part named for the
+    part it points to: "his character", "James Belushi's character")."""
     out = [(question, None)]
     if not history:
-        return out
+        part = part_meant(question, kb, film, [])
+        return [(part, None)] if part else out
     prev = history[-1]
     again = _elliptical(question, prev)
     if again:
@@ -247,6 +249,9 @@ def _variants(question: str, history: list[Answer]) -> list[tuple[str, str | Non
             entities.append(turn.answer)
         if turn.route.focus:
             entities.append(turn.route.focus)
+    part = part_meant(question, kb, film, list(dict.fromkeys(entities)))
+    if part:
+        return [(part, None)]
     m = _PERSON_PRONOUN.search(question)
     if m and entities:
         out = out[:1] if len(out) > 1 else []
@@ -281,7 +286,7 @@ def answer_question(qa, question: str, history: list[Answer]) -> Answer:
     q, unknown = correct_typos(q, kb)
 
     best: Answer | None = None
-    for variant, entity in _variants(q, history):
+    for variant, entity in _variants(q, history, kb, focus.film if focus else single):
         reading = route_question(variant, kb, single_film=single, focus_film=focus and focus.film,
                                  focus_reason=focus.film_reason if focus else "")
         reading.route.question = raw

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..corpus.films import foreign_spans, normalise_title
 from ..corpus.structure import split_field
 from ..models import AnswerType
-from ..retriever.analysis import analyse
+from ..retriever.analysis import STOP_WORDS, analyse
 from .extract import MONEY, NOT_NAME, PLACE_CUE, extract, find_certificate, find_festivals, find_lower_places, find_span, title_cue
 from .knowledge import LETTER, NAME_SPAN, UPPER, Knowledge, split_names
 from .router import Reading, asked_unit
@@ -176,9 +176,12 @@ def cast_names(kb: Knowledge, film: str | None, every_film: bool = False) -> tup
     return actors, roles
 
 
+_WORKS_WHERE = re.compile(r"\b(?:work|works|worked|working|based|stationed|serves?|served|employed|patrols?|patrolled)\b", re.I)
+
+
 def _places_of(text: str, reading: Reading, kb: Knowledge, roles: set[str]) -> list[tuple[str, str, int]]:
-    """Places said of the question's own words: "the Chicago cop Ridzik" (a city cop), "Georgian kingpin
-    Viktor Rostavili" (where he is from)."""
+    """Places said of the question's own words: "the Chicago cop Ridzik" (a city cop), "Chicago detective Art Ridzik"
+    (where the character works), "Georgian kingpin Viktor Rostavili" (where he is from)."""
     out = []
     q = reading.route.resolved_question
     for key in reading.key_terms:
@@ -189,6 +192,17 @@ def _places_of(text: str, reading: Reading, kb: Knowledge, roles: set[str]) -> l
             if any(w in roles for w in name.split()) or kb.persons.get(name):
                 continue  # a character or a person, not a place
             out.append((name, name, m.start(1)))
+    for e in reading.entities if _WORKS_WHERE.search(q) else ():
+        # "which city does Ridzik work in?" - "Chicago detective Art Ridzik", "the New York cop John McClane": the place
+        # of a character's job, said before the name
+        for w in {w for w in e.split() if len(w) > 2 and w[:1].isupper()}:
+            for m in re.finditer(rf"\b((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s+((?:[a-z]+\s+){{1,2}})(?:[A-Z][\w.'’-]*\s+){{0,2}}{re.escape(w)}\b", text):
+                name = m.group(1)
+                if not STOP_WORDS.isdisjoint(m.group(2).split()):
+                    continue  # "Sven-Ole Thorsen as Nikolai": an actor and his part
+                if name.split()[0] not in NOT_NAME and not any(x in roles for x in name.split()) and not kb.persons.get(name) \
+                        and all(o != m.start(1) for _, _, o in out):
+                    out.append((name, name, m.start(1)))
     if re.search(r"\bfrom\s*\??\s*$", q):
         for e in reading.entities:
             for m in re.finditer(rf"\b([A-Z][a-z]+(?:an|ese|ish|i))\s+(?:[a-z]+\s+){{0,3}}{re.escape(e)}", text):

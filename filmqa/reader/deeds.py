@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 
 from ..retriever.analysis import STOP_WORDS
-from .records import RANK
+from .records import ASK_ROLE, RANK
 from .router import Reading
 from .scoring import ScoredSentence
 
@@ -153,3 +153,47 @@ def fate_lookup(qa, kb, reading: Reading, hits=()):
 
 # "Gallagher is shot and killed", "Ogarkov dies": a death said with no one named as its doer (the doer is the victim's name)
 _DIES = re.compile(rf"(?P<obj>{_NAME})\s+(?:(?:is|was|gets|got)\s+(?:shot and killed|killed|murdered|shot dead|gunned down)|dies|died)\b(?P<doer>)")
+
+
+def _part_name(role: str) -> str:
+    """The name a credit gives its part: 'Det. Sgt. Art Ridzik' -> 'Art Ridzik', 'Viktor "Rosta" Rostavili, a dealer' -> 'Viktor Rostavili'."""
+    name = re.sub(r"\s*[\"“][^\"”]*[\"”]", "", re.split(r",|\s+\(", role, maxsplit=1)[0])
+    return " ".join(re.sub(rf"^(?:{RANK}\s+)+", "", name).split())
+
+
+def character_of(kb, film: str | None, name: str) -> str | None:
+    """The part ``name`` stands for in ``film`` (any film when None): the part itself when it is credited as one
+    ("Rostavili"), the part an actor plays when it is an actor ("James Belushi" -> "Art Ridzik"), else None."""
+    facts = kb.facts.get(film) if film else None
+    cast = facts.cast if facts else [] if film else [p for f in kb.facts.values() for p in f.cast]
+    want = _names(name)
+    if not want:
+        return None
+    for _, c in cast:
+        if want <= _names(c.role):
+            return _part_name(c.role) or None
+    for _, c in cast:
+        if want <= _names(c.actor):
+            return _part_name(c.role) or None
+    return None
+
+
+# "his character", "the character", "her role": a part the question points back to (or names by its actor)
+_THE_PART = re.compile(r"\b(?:(?P<own>his|her|their)|the|this|that)\s+(?:character|role|part)\b(?!\s*['’]s\s+name)", re.I)
+_ACTORS_PART = re.compile(r"\b(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})['’]s\s+(?:character|role|part)\b")
+
+
+def part_meant(question: str, kb, film: str | None, entities: list[str]) -> str | None:
+    """The question with the part it means named: "Which city does his character work in?" after "Who played
+    Art Ridzik?" is asked of Art Ridzik, and so is "Where is James Belushi's character from?".
+
+    Not when the part itself is asked ("which character does he play?", "what is his character's name?")."""
+    if ASK_ROLE.search(question) or re.search(r"\bname\b|^\s*(?:and\s+)?who(?:'s|’s|\s+is|\s+was)\b", question, re.I):
+        return None
+    m = _ACTORS_PART.search(question)
+    if m:
+        part = character_of(kb, film, m.group("who"))
+        return question[: m.start()] + part + question[m.end():] if part else None
+    m = _THE_PART.search(question)
+    part = next((p for e in entities if (p := character_of(kb, film, e))), None) if m else None
+    return question[: m.start()] + part + question[m.end():] if part else None

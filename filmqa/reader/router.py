@@ -41,7 +41,9 @@ _TYPE_RULES: list[tuple[str, AnswerType]] = [
      r"(?:before|after|next|previously|earlier|later|afterwards)\b", T.TITLE),
     (r"\bhow long\b|\bruntime\b|\brun ?time\b|\brunning time\b|\bduration\b|\bhow many minutes\b|\blength of\b", T.DURATION),
     (r"\bhow much\b|\bbudget\b|\bgross(?:ed)?\b|\bbox[- ]office (?:take|total|earnings|gross)\b|\bearn(?:ed|ings)?\b|\bcost\b|\bsalary\b|\bpaid\b|\brevenue\b|\bmake\b.*\bmoney\b", T.MONEY),
-    (r"\bwho(?:'s|’s| is| was| will be)? distribut\w*\b|\bwhere (?:can|could|do|does|to|should) (?:i |we |you |one )?(?:stream|watch|rent|buy)\b|\bwhat (?:studio|company|companies|distributor|label|publisher)\b|\bwhich (?:studio|company|distributor|label|publisher)\b|\b(?:studio|distributor|production company|publisher)\b", T.ORGANISATION),
+    (r"\bwho(?:'s|’s| is| was| will be)? distribut\w*\b|\bwhere (?:can|could|do|does|to|should) (?:i |we |you |one )?(?:stream|watch|rent|buy)\b|\bwhat (?:studio|company|companies|distributor|label|publisher)\b|\bwhich (?:studio|company|distributor|label|publisher)\b"
+     # "which polling firm gave it a B?", "what website rated it 7/10?": the one who gave the grade, not the grade
+     r"|\b(?:which|what) (?:[a-z]+ )?(?:firm|company|agency|organi[sz]ation|outlet|website|site|publication|newspaper|magazine)\b(?! (?:is|was|are|were|does|do|did)\b)|\b(?:studio|distributor|production company|publisher)\b", T.ORGANISATION),
     # "what is it rated?", "what certificate did it get?", "MPAA rating": an age rating
     (r"\brated\s*(?:in\b[^?]*)?\??\s*$|\bage rating\b|\bcertificat|\bmpaa\b|\bbbfc\b|\bparental (?:rating|guidance)\b|\bcontent rating\b", T.SCORE),
     (r"\brotten tomatoes\b|\bcinemascore\b|\b(?:did|does|do)\b.+\brate\b|\bmetacritic\b|\bimdb\b|\brating\b|\bgrade\b|\bscore did\b|\bscored\b.*\b(?:out of|on)\b|\bpercent\b|\bout of (?:10|ten|5|five)\b|\bstars? did\b", T.SCORE),
