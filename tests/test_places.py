@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from filmqa import FilmQA
-from filmqa.reader.extract import find_lower_places
+from filmqa.reader.extract import find_lower_places, find_places
 
 from answering_corpus import small_corpus
 
@@ -92,3 +92,44 @@ def test_setting_is_not_where_it_was_made(qa_setting):
 def test_filming_place_still_answers_where_it_was_filmed(qa_setting):
     a = qa_setting.ask("where was frost ledger filmed")
     assert a.answer and "Reykjavik" not in a.answer
+
+
+ISLAND_ARTICLE = """Gull Reckoning
+
+Gull Reckoning is a 2008 American drama film directed by Noor Halvorsen.
+
+==Production==
+Principal photography took place mostly at Tybee Island, Georgia, with the storm sequences filmed in a tank at a studio in Wilmington.
+"""
+ISLAND_INTERVIEW = """Noor Halvorsen on Gull Reckoning
+
+Noor Halvorsen talks to us about Gull Reckoning, her first feature.
+
+Q: Where did you make it?
+A: We shot nearly all of it on Sapelo Island. Only the storm was done in a tank in Wilmington, because storms do not keep schedules.
+"""
+
+
+@pytest.fixture(scope="module")
+def qa_islands(tmp_path_factory) -> FilmQA:
+    return small_corpus(tmp_path_factory.mktemp("islands"), gull=ISLAND_ARTICLE, interview=ISLAND_INTERVIEW)
+
+
+def test_filmed_on_an_island_is_a_filming_place_and_sources_disagree(qa_islands):
+    a = qa_islands.ask("where was gull reckoning shot")
+    assert a.conflicts, a.text
+    values = {v.value for v in a.conflicts[0].values}
+    assert {"Tybee Island, Georgia", "Sapelo Island"} <= values
+
+
+def test_place_of_the_scenes_asked_about(qa_islands):
+    a = qa_islands.ask("Where were the storm scenes of Gull Reckoning filmed?")
+    assert a.answer == "Wilmington"
+    assert not a.conflicts
+
+
+def test_on_before_a_name_is_a_place_only_after_filming(qa_islands):
+    kb = qa_islands.knowledge
+    found = [p for p, _, _ in find_places("They filmed on Kodak stock, then shot the finale on Fogo Island.", kb)]
+    assert found == ["Fogo Island"]
+    assert [p for p, _, _ in find_places("It premiered on Netflix.", kb)] == []

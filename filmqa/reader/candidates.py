@@ -368,9 +368,10 @@ def _nearest_key_distance(text: str, offset: int, reading: Reading) -> int:
 
 
 _FILMING_ASKED = re.compile(r"\b(?:film|shot|shoot|lens|locations?\b)", re.I)
-_MOST = re.compile(r"\b(?:most|majority|mainly|mostly|largely|principal(?:ly)?|primarily|bulk)\b", re.I)
-_SHOT = re.compile(r"\b(?:shot|filmed|filming|shooting|photographed|lensed)\b", re.I)
-_CLAUSE_BREAK = re.compile(r"[;—–]|\s-\s|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|\bexcept\b", re.I)
+_MOST = re.compile(r"\b(?:most|majority|mainly|mostly|largely|principal(?:ly)?|primarily|bulk|(?:almost|nearly|virtually) (?:all|every\w*|entirely))\b", re.I)
+_SHOT = re.compile(r"\b(?:shot|filmed|filming|shooting|photographed|lensed|photography)\b", re.I)
+# (", with the storm sequences filmed in X": another clause, about some scenes)
+_CLAUSE_BREAK = re.compile(r"[;—–]|\s-\s|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|\bexcept\b|,\s+with\s+(?:the|its|some|a few)\b", re.I)
 
 
 _KEY_VALUE = re.compile(r"^(?P<k>[^|=]{2,40}?)\s\|\s(?P<v>[^|]{2,80})$")  # a row of a two-column "name | value" table
@@ -395,6 +396,17 @@ def _listed_place(text: str, ss: ScoredSentence, kb: Knowledge) -> tuple[str, st
     if not m or m.group("v").split()[0] in NOT_NAME or kb.persons.get(m.group("v")):
         return None
     return m.group("v"), m.group("v"), m.start("v")
+
+
+_PART_WORDS = re.compile(r"\b(?:scenes?|sequences?|exteriors|interiors|shots)\b", re.I)  # some of a film, not all of it
+_FILMING_WORDS = frozenset(analyse("film filmed shot shoot shooting filming location scene scenes sequence sequences shots"))
+_CLAUSE_START = re.compile(r"[,;:(—–]|\s-\s|\b(?:with|while|but|whereas|and)\b", re.I)
+
+
+def _clause_before(text: str, offset: int) -> str:
+    """The words of the clause before ``offset``: "with the typhoon sequences filmed in a tank in " for "Mokpo"."""
+    start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, offset) if m.end() <= offset - 1), default=0)
+    return text[start:offset]
 
 
 def filming_fit(text: str, offset: int, part_asked: bool = False) -> float:
@@ -423,16 +435,17 @@ def setting_fit(text: str, offset: int) -> float:
     return 0.4 if _SET_AT.search(before[-60:]) else 0.0
 
 
-def main_location(text: str, offset: int) -> bool:
-    """Whether the place at ``offset`` is where most of the filming was done: its clause (asides in
-    brackets left out) says "most of the scenes were shot in ..."."""
+def main_location(text: str, offset: int) -> str:
+    """The clause that says the place at ``offset`` is where most of the filming was done ("most of the scenes
+    were shot in ...", asides in brackets left out), or ""."""
     plain = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
     if plain[offset] == " ":
-        return False  # the place is in an aside: "(with the exception of the final shot in X)"
+        return ""  # the place is in an aside: "(with the exception of the final shot in X)"
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(plain, 0, offset)), default=0)
     stop = next((m.start() for m in _CLAUSE_BREAK.finditer(plain, offset)), len(plain))
     clause = plain[start:stop]
-    return bool(_MOST.search(clause) and _SHOT.search(plain, start, offset))  # "most Moscow scenes": no place shot in
+    # ("most Moscow scenes": no place shot in)
+    return clause if _MOST.search(clause) and _SHOT.search(plain, start, offset) else ""
 
 
 # "Who killed X?", "who steals the key": the verb the question asks the doer of
@@ -516,7 +529,9 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
     # "how much did it make?" asks the whole take: a worldwide total is that, one market's gross is not
     total = {"worldwide"} if atype == T.MONEY and reading.route.aspect == "box office" and not markets and not q_quals else set()
     filming = ext_type == T.PLACE and bool(_FILMING_ASKED.search(reading.route.resolved_question))
-    part_asked = filming and bool(re.search(r"\b(?:scenes?|sequences?|exteriors|interiors|shots)\b", reading.route.resolved_question, re.I))
+    part_asked = filming and bool(_PART_WORDS.search(reading.route.resolved_question))
+    # "where did they shoot the typhoon scenes?": the words that name the part ("typhoon")
+    part_terms = set(reading.key_terms) - _FILMING_WORDS if part_asked else set()
     setting = ext_type == T.PLACE and reading.route.aspect == "setting"
     premiere = ext_type == T.PLACE and bool(re.search(r"\bpremi[eè]r", reading.route.resolved_question, re.I))
     deed = asked_deed(reading.route.resolved_question) if ext_type == T.PERSON and reading.route.aspect in (None, "plot") else None
@@ -623,12 +638,16 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                 continue  # where it was made is not where its story is set, nor the other way round
             bonus += fit if setting else 0.0
             main = filming and main_location(text, offset)
+            if part_asked and not _PART_WORDS.search(main or ""):
+                main = ""  # where most of the film was shot is not where the scenes asked about were
             if main:
                 bonus += 0.4
-            elif filming and any(main_location(text, o) for _, _, o in found):
+            elif filming and any(_PART_WORDS.search(m) or not part_asked for m in (main_location(text, o) for _, _, o in found) if m):
                 bonus -= 0.7  # "most scenes were shot in A, but the finale in B": B is the exception
             elif filming:
                 bonus += filming_fit(text, offset, part_asked)
+            if part_terms and part_terms & set(analyse(_clause_before(text, offset))):
+                bonus += 0.5  # "..., with the typhoon sequences filmed in a water tank in Mokpo": the part asked about
             if unit:
                 # "how many admissions": the count written with that word
                 after = text[offset + len(surface) : offset + len(surface) + 30].lower()
@@ -677,7 +696,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             if markets:
                 said = market_fit(text, offset, surface, markets)
                 c.in_market = True if said or c.in_market else (said if c.in_market is None else c.in_market)
-            c.main = c.main or main
+            c.main = c.main or bool(main)
             if fits is not None:
                 c.qualified = bool(c.qualified) or fits
             same = next((i for i, (s, _) in enumerate(c.support) if s.passage.doc_id == ss.passage.doc_id), None)

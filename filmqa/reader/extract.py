@@ -8,6 +8,7 @@ both 104.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..models import AnswerType
@@ -75,7 +76,8 @@ NOT_NAME = {"The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "His"
              "Captain", "Lieutenant", "Sgt", "Det", "Detective", "Director", "Hill's", "Mr", "Mrs", "Dr", "If", "Then",
              "Today", "Perhaps", "Just", "Upon", "Through", "Returning", "Chasing", "Later", "Finally", "Enter", "Many",
              "Interestingly", "Part", "Either", "Early", "Audiences", "Some", "Most", "Our", "We", "You", "I", "Is", "Was",
-             "Who", "What", "Where", "Why", "How", "Which", "Released", "Directed", "Starring", "There", "Here", "For"}
+             "Who", "What", "Where", "Why", "How", "Which", "Released", "Directed", "Starring", "There", "Here", "For",
+             "Only", "During", "Although", "Though", "Because", "Once", "Every", "Each", "Both", "Its", "Their", "These", "Those"}
 
 
 def money_value(num: str, unit: str | None) -> float:
@@ -278,11 +280,18 @@ def _joined_tail(s: str, end: int, kb: Knowledge) -> str:
 
 
 # "shot in Technicolor", "filmed in CinemaScope", "released in IMAX": a colour process or screen format, no place
-FILM_PROCESS = re.compile(r"(?:\w*colou?r|\w*[sS]cope|\w*[vV]ision|\w*rama|IMAX|3-?D|Todd-AO|\d+\s?mm)", re.I)
+# (or a film stock or camera: "shot on Kodak", "filmed on Arri Alexa")
+FILM_PROCESS = re.compile(r"(?:\w*colou?r|\w*[sS]cope|\w*[vV]ision|\w*rama|IMAX|3-?D|Todd-AO|\d+\s?mm|Kodak\w*|Fuji\w*|Eastman\w*|Arri\w*(?:\s+\w+)?|Alexa|Super\s?\d+)", re.I)
+
+
+# "filmed on Martha's Vineyard", "we shot almost everything on Heuksando": "on" before a place only after filming
+FILMED_ON = re.compile(rf"\b(?:shot|shoot|filmed|filming|shooting|photographed|lensed)\s+(?:[a-z]+\s+){{0,4}}?on\s+"
+                       rf"(?P<place>(?:the\s+)?{NAME_SPAN.pattern}(?:['’]s\s+{NAME_SPAN.pattern})?(?:,\s+{NAME_SPAN.pattern})?)")
 
 
 def find_places(s: str, kb: Knowledge):
-    for m in PLACE_CUE.finditer(s):
+    cued = {m.start("place"): m for m in itertools.chain(FILMED_ON.finditer(s), PLACE_CUE.finditer(s))}
+    for m in (cued[at] for at in sorted(cued)):
         if FILM_PROCESS.fullmatch(m.group("place")):
             continue
         place = m.group("place")

@@ -173,7 +173,7 @@ SYNONYMS = {
     "scored": "score", "soundtrack": "score", "earn": "grossed", "earned": "grossed", "earnings": "gross",
     "revenue": "gross", "length": "runtime", "long": "runtime",
     "called": "titled released known", "call": "titled released known",
-    "duration": "runtime", "cost": "budget made spent", "costs": "budget made spent", "budget": "cost made spent financed", "shot": "filmed shooting", "filmed": "shot",
+    "duration": "runtime", "cost": "budget made spent", "costs": "budget made spent", "budget": "cost made spent financed", "shot": "filmed shooting", "filmed": "shot", "scene": "sequence", "scenes": "sequences",
     "location": "shot", "locations": "shot", "starred": "stars", "actor": "played", "actress": "played",
     "portrayed": "played", "role": "as", "character": "played", "premiered": "premiere", "came": "released",
     "photography": "cinematography", "cinematographer": "cinematography", "oscar": "academy award", "oscars": "academy awards", "us": "united states", "usa": "united states", "america": "united states", "uk": "united kingdom", "britain": "united kingdom",
