@@ -121,3 +121,10 @@ def test_a_field_crediting_a_job_to_several_names_them_all(qa):
     reply = qa.ask("Who did the score for Ninefold?")
     assert reply.answer == "Tobias Renn and Ada Okafor"
     assert _cites(reply, "music = Tobias Renn, Ada Okafor")
+
+
+def test_a_surname_particle_stays_with_its_name():
+    from filmqa.reader.knowledge import split_names
+
+    assert split_names("Lucia de la Vega, Tomas van der Berg", {}) == ["Lucia de la Vega", "Tomas van der Berg"]
+    assert split_names("Paolo del Monte Rita Hale", {}) == ["Paolo del Monte", "Rita Hale"]

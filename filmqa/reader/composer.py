@@ -274,8 +274,9 @@ def _compose_list(reading: Reading, hits, candidates: list[Candidate], citer: Ci
     best_ss = field or best.support[0][0]
     if field is not None:
         value = split_field(field.sentence.text)[1]
-        members = sorted((c for c in candidates if _names(c.value, value) and _NAME_ONLY.fullmatch(c.value)), key=lambda c: value.find(c.value))
-        answer = joined(list(dict.fromkeys(c.value for c in members)))
+        names = [c.value for c in candidates if _names(c.value, value) and _NAME_ONLY.fullmatch(c.value)]
+        names = sorted({n for n in names if not any(n != m and _names(n, m) for m in names)}, key=value.find)  # not "Guillermo del"
+        answer = joined(names)
         return Answer(question=reading.route.question, answer=answer, text=citer.listing(answer, [citer.cite(field)]),
                       citations=citer.citations, route=reading.route, confidence=round(min(1.0, best.score / 2), 3))
     if best_ss.infobox_key is not None:
