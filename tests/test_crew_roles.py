@@ -49,11 +49,24 @@ Discs: 1
 The DVD transfer of Lantern Road is clean, and Kestrel Home Video have added a commentary by the director.
 """
 
+WIKI = """{{Infobox film
+| name = Ninefold
+| director = Mirela Dascal
+| music = Tobias Renn, Ada Okafor
+| runtime = 97 min
+}}
+
+Ninefold is a 2005 Romanian thriller film directed by Mirela Dascal.
+
+==Music==
+The score was composed by Tobias Renn, who recorded it in Bucharest.
+"""
+
 
 @pytest.fixture(scope="module")
 def qa(tmp_path_factory):
     return small_corpus(tmp_path_factory.mktemp("crew"), copper_bell=FAN_PAGE, lantern_road=ARTICLE,
-                        lantern_road_dvd=DISC_REVIEW)
+                        lantern_road_dvd=DISC_REVIEW, ninefold=WIKI)
 
 
 def _cites(reply, *words: str) -> bool:
@@ -101,3 +114,17 @@ def test_a_label_is_a_company(qa):
     assert reply.route.answer_type.value == "organisation"
     assert reply.answer == "Kestrel Home Video"
     assert _cites(reply, "Kestrel Home Video")
+
+
+def test_a_field_crediting_a_job_to_several_names_them_all(qa):
+    # the prose credits one composer; the field credits the job to two
+    reply = qa.ask("Who did the score for Ninefold?")
+    assert reply.answer == "Tobias Renn and Ada Okafor"
+    assert _cites(reply, "music = Tobias Renn, Ada Okafor")
+
+
+def test_a_surname_particle_stays_with_its_name():
+    from filmqa.reader.knowledge import split_names
+
+    assert split_names("Lucia de la Vega, Tomas van der Berg", {}) == ["Lucia de la Vega", "Tomas van der Berg"]
+    assert split_names("Paolo del Monte Rita Hale", {}) == ["Paolo del Monte", "Rita Hale"]

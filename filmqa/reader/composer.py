@@ -22,7 +22,7 @@ from .candidates import (MAKING, QUALIFIED, Candidate, asked_markets, asked_qual
 from .extract import fmt_money, split_money_norm
 from .knowledge import Knowledge
 from .replies import Citer, abstain, fact_name, full_stop, joined, passage_refs
-from .router import Reading
+from .router import ASPECTS, Reading
 from .scoring import MIN_COVERAGE, ScoredSentence, boosted, score_sentences
 from .summaries import ASKS_RECEPTION, CONSENSUS, CRITICS_SUMMED, HOW_IT_DID, PLOT_SECTION, VERDICT, asked_speaker, asks_genre, asks_summary, genre_of, how_it_did, plot_lead, says_something, verdicts
 from .works import works_of
@@ -192,6 +192,14 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     citer = Citer()
     if atype == T.LIST or (atype == T.PERSON and best_ss.infobox_key in reading.infobox_keys):
         return _compose_list(reading, hits, candidates, citer)
+    if atype == T.PERSON and reading.craft_asked and best.tied and route.aspect in _CREW_JOBS:
+        # "who wrote it?" answered by a sentence crediting one name: a field of that job which credits it with others
+        # ("screenplay = A, B") credits the job to them all, when the question asks no more than the job
+        # ("whose script did the wooden leg scene come from?" asks for one of them)
+        field = next((ss for ss in sentences if ss.infobox_key in reading.primary_keys and _only_the_job(reading)
+                      and _names(best.value, split_field(ss.sentence.text)[1])), None)
+        if field is not None:
+            return _compose_list(reading, hits, candidates, citer, field)
 
     conflicts: list[Conflict] = []
     if atype in CONFLICT_TYPES:
@@ -245,9 +253,32 @@ def _display(c: Candidate, atype: AnswerType) -> str:
     return c.value
 
 
-def _compose_list(reading: Reading, hits, candidates: list[Candidate], citer: Citer) -> Answer:
+_NAME_ONLY = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .'’-])*")  # "James Marsh", not a field's leftover markup ("James Marsh]]")
+_CREW_JOBS = frozenset(("direction", "writing", "music", "cinematography", "editing", "production", "costume", "casting"))
+
+
+def _only_the_job(reading: Reading) -> bool:
+    """Whether every word the question asks with names the asked job ("who wrote the screenplay?", not
+    "whose script did the wooden leg scene come from?")."""
+    job = set(analyse(ASPECTS[reading.route.aspect][1]))
+    return all(reading.alternatives.get(t, {t}) & job or t in job for t in reading.key_terms)
+
+
+def _names(name: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
+def _compose_list(reading: Reading, hits, candidates: list[Candidate], citer: Citer, field: ScoredSentence | None = None) -> Answer:
+    """``field``: the field whose names are the list (each cited to it), whichever sentences rank them."""
     best = candidates[0]
-    best_ss = best.support[0][0]
+    best_ss = field or best.support[0][0]
+    if field is not None:
+        value = split_field(field.sentence.text)[1]
+        names = [c.value for c in candidates if _names(c.value, value) and _NAME_ONLY.fullmatch(c.value)]
+        names = sorted({n for n in names if not any(n != m and _names(n, m) for m in names)}, key=value.find)  # not "Guillermo del"
+        answer = joined(names)
+        return Answer(question=reading.route.question, answer=answer, text=citer.listing(answer, [citer.cite(field)]),
+                      citations=citer.citations, route=reading.route, confidence=round(min(1.0, best.score / 2), 3))
     if best_ss.infobox_key is not None:
         members = [c for c in candidates if any(ss is best_ss for ss, _ in c.support)]
     else:

@@ -303,6 +303,9 @@ class Knowledge:
         return list(dict.fromkeys(self.film_titles[normalise_title(t)] for t in self.titles.find(text)))
 
 
+_SURNAME_PARTICLES = frozenset("de del della di da das dos du van von der den ten ter le la bin ibn".split())
+
+
 def split_names(value: str, known: Counter | None = None) -> list[str]:
     """Split a run of names ("Walter Hill Gordon Carroll Andrew G. Vajna") into people.
 
@@ -332,6 +335,8 @@ def split_names(value: str, known: Counter | None = None) -> list[str]:
             j = i + 1
             while j < len(toks) and re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)*", toks[j]):
                 j += 1
+            while j + 1 < len(toks) and toks[j] in _SURNAME_PARTICLES:
+                j += 1  # "Guillermo del Toro", "Olivia de Havilland": the particle opens the surname
             j = min(j + 1, len(toks))
             name = " ".join(toks[i:j])
             if name[:1].isupper():
