@@ -21,6 +21,9 @@ ENCYCLOPEDIA = """Harbour Lights
 }}
 '''Harbour Lights''' is a 2004 Danish thriller film directed by Mara Quist. It was shot in Aarhus and Oslo.
 
+==Production==
+Quist shot the harbour scenes at night to hide the cranes. Night work on the docks Lund, Karen. Berlingske Tidende (1749-Current file) 4 March 2004: B3.
+
 ==Reception==
 Critics praised the film's photography and its ending.
 """
@@ -44,6 +47,7 @@ Pernille
 Harbour Lights came out the winter I moved to Copenhagen, and I have rewatched it every winter since. What strikes me now is how little the film explains, how much it trusts the faces of its actors to carry the story.
 Why the Ending Works
 The ending works because nothing is resolved. Quist cuts away before the confession, which leaves the audience to decide.
+The middle hour is a slog. It lingers on the trawlers for twenty minutes without a line of dialogue.
 Subscribe to our weekly newsletter
 Fresh essays every week from the Nordic Noir Notes team, delivered to your inbox.
 """
@@ -114,3 +118,16 @@ def test_one_user_review_named_by_its_score(qa):
     reply = qa.ask("Which user review rated it 8/10?")
     assert reply.answer == "Cold water, colder hearts."
     assert any(c.quote == "8/10" for c in reply.citations)
+
+
+def test_the_date_of_a_piece_the_documents_cite_is_that_of_its_reference(qa):
+    # the review site's "Last updated" date is no answer: the piece asked about is one the encyclopedia cites
+    reply = qa.ask("When was the Berlingske Tidende article by Karen Lund published?")
+    assert reply.answer == "4 March 2004"
+    assert reply.citations[0].doc_id == "harbour_lights.txt"
+
+
+def test_a_reason_said_in_the_sentence_after_the_verdict(qa):
+    reply = qa.ask("According to the blog, why is the middle hour such a slog?")
+    assert reply.answer and "without a line of dialogue" in reply.answer
+    assert {c.doc_id for c in reply.citations} == {"nordic_notes.txt"}

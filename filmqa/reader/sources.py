@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..corpus.bylines import DATE
 from ..models import Answer, AnswerType, Citation, Document, Passage
 from ..retriever.analysis import analyse
 from ..retriever.bm25 import top_k
@@ -234,6 +235,45 @@ def review_by_score(qa, question: str, film: str | None, route) -> Answer | None
     return Answer(question=route.question, answer=first.text, text=text, citations=cites, route=route, confidence=0.8)
 
 
+_FULL_DATE = re.compile(rf"(?<!\w)(?:{DATE})(?!\w)")
+
+
+def cited_piece_date(qa, reading) -> Answer | None:
+    """When a piece the documents cite appeared ("when did the Tribune piece by Anne Thompson run?"): the date
+    of the reference that names its publication and its author ("Thompson, Anne. Chicago Tribune ... 17 June
+    1988: GL."), a reference the sentence splitter may cut in two, so the sentence before counts too."""
+    route = reading.route
+    q = route.resolved_question
+    if not (_ASKS_PUBLISHED.search(q) and _PAGE_NOUN.search(q) or re.search(r"(?i)when.*(?:article|piece|column|interview|profile|essay)", q)):
+        return None
+    names = [e for e in reading.entities if e != route.film and not (route.film or "").startswith(e)]
+    if not names:
+        return None
+    words_of = [set(re.findall(r"[\w'’]+", n.lower())) for n in names]
+    docs = [d.doc_id for d in _film_docs(qa, route.film)]
+    for doc_id in docs:
+        prev_text = ""
+        seen: set[int] = set()
+        for pid in qa.passage_range(doc_id):
+            p = qa.passages[pid]
+            for sent in p.sentences:
+                if sent.start in seen:
+                    continue
+                seen.add(sent.start)
+                near = set(re.findall(r"[\w'’]+", f"{prev_text} {sent.text}".lower()))
+                prev_text = sent.text
+                date = _FULL_DATE.search(sent.text)
+                if date and all(w <= near for w in words_of):
+                    doc = qa.document(doc_id)
+                    cite = Citation(n=1, doc_id=doc_id, title=doc.title if doc else p.title, section=p.section, quote=sent.text,
+                                    start=sent.start, end=sent.end, passage_id=p.id)
+                    value = date.group()
+                    new_route = route.model_copy(update={"explanation": "the date of the reference that names the piece", "passages": passage_refs([p])})
+                    return Answer(question=route.question, answer=value, text=f"{full_stop(value)}\n{sent.text} [1]",
+                                  citations=[cite], route=new_route, confidence=0.8)
+    return None
+
+
 def in_source(source: Source, doc_id: str, start: int) -> bool:
     return doc_id in source.doc_ids and (source.span is None or source.span[0] <= start < source.span[1])
 
@@ -269,9 +309,9 @@ def page_answer(qa, question: str, film: str | None, route) -> Answer | None:
         quoted = _quoted_docs(qa, docs, question)
         if quoted:
             docs = quoted
-    facts = [(d, f) for d in docs for f in d.page if f.key == key or (key == "published" and f.key == "updated")]
-    if key == "published" and any(f.key == "published" for _, f in facts):
-        facts = [(d, f) for d, f in facts if f.key == "published"]
+        elif route.focus:
+            return None  # "when did the Tribune piece by Anne Thompson appear?": a page the corpus only cites
+    facts = [(d, f) for d in docs for f in d.page if f.key == key]
     if not facts or len({d.doc_id for d, _ in facts}) > 1:
         return None
     doc, fact = facts[0]
