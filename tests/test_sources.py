@@ -9,6 +9,7 @@ from filmqa import FilmQA
 from filmqa.corpus.cleaning import clean
 from filmqa.corpus.bylines import page_facts
 from filmqa.corpus.structure import _lines, _strip_span
+from filmqa.reader.sources import find_source
 
 from answering_corpus import small_corpus
 
@@ -53,10 +54,17 @@ Fresh essays every week from the Nordic Noir Notes team, delivered to your inbox
 """
 
 
+# a festival's listing, the film's title in capitals on top (read as a masthead, it must not name the page)
+PROGRAMME = """HARBOUR LIGHTS
+Denmark, 2004 · 101 min · Danish with English subtitles
+A night watchman on the Aarhus docks finds a body in a container, and a reason to stay silent. Mara Quist's debut is the coldest thriller of the season, and the most patient of them.
+"""
+
+
 @pytest.fixture(scope="module")
 def qa(tmp_path_factory) -> FilmQA:
     root = tmp_path_factory.mktemp("sources")
-    return small_corpus(root, harbour_lights=ENCYCLOPEDIA, harbour_lights_verdicts=REVIEW_SITE, nordic_notes=BLOG)
+    return small_corpus(root, harbour_lights=ENCYCLOPEDIA, harbour_lights_verdicts=REVIEW_SITE, nordic_notes=BLOG, festival=PROGRAMME)
 
 
 def test_page_facts_are_read_from_the_page_furniture_and_cite_their_line():
@@ -131,3 +139,11 @@ def test_a_reason_said_in_the_sentence_after_the_verdict(qa):
     reply = qa.ask("According to the blog, why is the middle hour such a slog?")
     assert reply.answer and "without a line of dialogue" in reply.answer
     assert {c.doc_id for c in reply.citations} == {"nordic_notes.txt"}
+
+
+def test_a_film_title_in_capitals_atop_a_listing_names_no_source(qa):
+    # "How long is Harbour Lights?" names the film, not the listing whose first line is its title
+    assert find_source(qa, "How long is Harbour Lights?", "Harbour Lights (2004)") is None
+    reply = qa.ask("What is the running time of Harbour Lights?")
+    assert reply.answer and "97" in reply.answer
+    assert "harbour_lights.txt" in {c.doc_id for c in reply.citations}

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..corpus.bylines import DATE
+from ..corpus.films import normalise_title
 from ..models import Answer, AnswerType, Citation, Document, Passage
 from ..retriever.analysis import analyse
 from ..retriever.bm25 import top_k
@@ -67,8 +68,11 @@ def _film_docs(qa, film: str | None) -> list[Document]:
     return [d for i in ids if (d := qa.document(i)) is not None and d.duplicate_of is None]
 
 
-def _names(doc: Document) -> list[str]:
-    return [f.value for f in doc.page if f.key in ("site", "author") and len(f.value) >= 3]
+def _names(qa, doc: Document) -> list[str]:
+    """The site and author names a page gives itself -- but not a film's title in capitals over a listing
+    ("HALFWAY TO MARFA" atop a festival's page), which names the film, not the page."""
+    titles = {normalise_title(t) for f in qa.films for t in (f.title, *f.aliases)}
+    return [f.value for f in doc.page if f.key in ("site", "author") and len(f.value) >= 3 and normalise_title(f.value) not in titles]
 
 
 def _kind_evidence(qa, doc: Document) -> dict[str, int]:
@@ -105,7 +109,7 @@ def find_source(qa, question: str, film: str | None) -> Source | None:
     docs = _film_docs(qa, film)
     if len(docs) < 2:
         return None
-    names = {n.lower(): d.doc_id for d in docs for n in _names(d)}
+    names = {n.lower(): d.doc_id for d in docs for n in _names(qa, d)}
     for m in _phrase_pattern(list(names)).finditer(question):
         name, kind, score = m.group("name"), m.group("kind"), m.group("score")
         if not (name or (m.group("det") and (kind or score and m.group("persona")))):
@@ -311,7 +315,7 @@ def page_answer(qa, question: str, film: str | None, route) -> Answer | None:
             docs = quoted
         elif route.focus:
             return None  # "when did the Tribune piece by Anne Thompson appear?": a page the corpus only cites
-    facts = [(d, f) for d in docs for f in d.page if f.key == key]
+    facts = [(d, f) for d in docs for f in d.page if f.key == key and (key != "site" or f.value in _names(qa, d))]
     if not facts or len({d.doc_id for d, _ in facts}) > 1:
         return None
     doc, fact = facts[0]
