@@ -9,6 +9,7 @@ from filmqa import FilmQA
 from filmqa.corpus.cleaning import clean
 from filmqa.corpus.bylines import page_facts
 from filmqa.corpus.structure import _lines, _strip_span
+from filmqa.reader.sources import find_source
 
 from answering_corpus import small_corpus
 
@@ -20,6 +21,9 @@ ENCYCLOPEDIA = """Harbour Lights
 | runtime = 97 min
 }}
 '''Harbour Lights''' is a 2004 Danish thriller film directed by Mara Quist. It was shot in Aarhus and Oslo.
+
+==Production==
+Quist shot the harbour scenes at night to hide the cranes. Night work on the docks Lund, Karen. Berlingske Tidende (1749-Current file) 4 March 2004: B3.
 
 ==Reception==
 Critics praised the film's photography and its ending.
@@ -44,15 +48,23 @@ Pernille
 Harbour Lights came out the winter I moved to Copenhagen, and I have rewatched it every winter since. What strikes me now is how little the film explains, how much it trusts the faces of its actors to carry the story.
 Why the Ending Works
 The ending works because nothing is resolved. Quist cuts away before the confession, which leaves the audience to decide.
+The middle hour is a slog. It lingers on the trawlers for twenty minutes without a line of dialogue.
 Subscribe to our weekly newsletter
 Fresh essays every week from the Nordic Noir Notes team, delivered to your inbox.
+"""
+
+
+# a festival's listing, the film's title in capitals on top (read as a masthead, it must not name the page)
+PROGRAMME = """HARBOUR LIGHTS
+Denmark, 2004 · 101 min · Danish with English subtitles
+A night watchman on the Aarhus docks finds a body in a container, and a reason to stay silent. Mara Quist's debut is the coldest thriller of the season, and the most patient of them.
 """
 
 
 @pytest.fixture(scope="module")
 def qa(tmp_path_factory) -> FilmQA:
     root = tmp_path_factory.mktemp("sources")
-    return small_corpus(root, harbour_lights=ENCYCLOPEDIA, harbour_lights_verdicts=REVIEW_SITE, nordic_notes=BLOG)
+    return small_corpus(root, harbour_lights=ENCYCLOPEDIA, harbour_lights_verdicts=REVIEW_SITE, nordic_notes=BLOG, festival=PROGRAMME)
 
 
 def test_page_facts_are_read_from_the_page_furniture_and_cite_their_line():
@@ -114,3 +126,24 @@ def test_one_user_review_named_by_its_score(qa):
     reply = qa.ask("Which user review rated it 8/10?")
     assert reply.answer == "Cold water, colder hearts."
     assert any(c.quote == "8/10" for c in reply.citations)
+
+
+def test_the_date_of_a_piece_the_documents_cite_is_that_of_its_reference(qa):
+    # the review site's "Last updated" date is no answer: the piece asked about is one the encyclopedia cites
+    reply = qa.ask("When was the Berlingske Tidende article by Karen Lund published?")
+    assert reply.answer == "4 March 2004"
+    assert reply.citations[0].doc_id == "harbour_lights.txt"
+
+
+def test_a_reason_said_in_the_sentence_after_the_verdict(qa):
+    reply = qa.ask("According to the blog, why is the middle hour such a slog?")
+    assert reply.answer and "without a line of dialogue" in reply.answer
+    assert {c.doc_id for c in reply.citations} == {"nordic_notes.txt"}
+
+
+def test_a_film_title_in_capitals_atop_a_listing_names_no_source(qa):
+    # "How long is Harbour Lights?" names the film, not the listing whose first line is its title
+    assert find_source(qa, "How long is Harbour Lights?", "Harbour Lights (2004)") is None
+    reply = qa.ask("What is the running time of Harbour Lights?")
+    assert reply.answer and "97" in reply.answer
+    assert "harbour_lights.txt" in {c.doc_id for c in reply.citations}

@@ -23,7 +23,7 @@ from .compare import compare_answer
 from .opinion import opinion_answer
 from .composer import SPEECH_ASKED, compose
 from .series import sequel_lookup
-from .sources import ScopedCorpus, Source, find_source, in_source, page_answer, review_by_score, scoped_hits
+from .sources import ScopedCorpus, Source, cited_piece_date, find_source, in_source, page_answer, review_by_score, scoped_hits
 from .deeds import fate_lookup, killer_lookup, part_meant
 from .replies import TABLE_NOTE, abstain, add_player, answer_from_record
 from .records import ASK_CAST_LIST, CAST_WORDS, cast_list_lookup, cast_lookup, name_part_lookup, played_by, rank_lookup, record_sentences, table_lookup
@@ -277,7 +277,7 @@ def answer_question(qa, question: str, history: list[Answer]) -> Answer:
     # name ("JoBlo") may be written nowhere but in the page's furniture
     first = route_question(q, kb, single_film=single, focus_film=focus and focus.film, focus_reason=focus.film_reason if focus else "")
     first.route.question = raw
-    page = page_answer(qa, q, first.route.film, first.route) or review_by_score(qa, q, first.route.film, first.route)
+    page = page_answer(qa, q, first.route.film, first.route) or review_by_score(qa, q, first.route.film, first.route) or cited_piece_date(qa, first)
     if page is not None:
         return page
     source = find_source(qa, q, first.route.film)

@@ -432,6 +432,12 @@ def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentence
         # ... up to the next clause ("as he isn't licensed to carry one, and order him to ..." stops at ", and")
         answer = re.split(r",\s+(?:and|but|while)\s|;|\s[—–]\s", best.sentence.text[m.start():])[0].strip(" ,.") if m else best.sentence.text
         text = f"{best.sentence.text} [{n}]"
+        after = None if m or _SO.search(best.sentence.text) else _follow_on(best)
+        if after is not None:
+            # "Red Heat is highly uneven. It feels schizophrenic, with ...": a verdict said, its reason in the next sentence
+            k = citer.cite(after)
+            answer = f"{best.sentence.text} {after.sentence.text}"
+            text = f"{best.sentence.text} [{n}] {after.sentence.text} [{k}]"
     else:
         answer = best.sentence.text
         text = f"{best.sentence.text} [{n}]"
@@ -446,6 +452,17 @@ def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentence
 
 
 _ANAPHOR = re.compile(r"^[\"“'‘]?(?:it|this|that|these|those|he|she|they|there)\b|[\"“'‘]?(?:i think )?(?:it|this|that)['’]s\b", re.I)
+
+
+def _follow_on(ss: ScoredSentence) -> ScoredSentence | None:
+    """The sentence after a short one that gives no reason, when it goes on about the same thing ("It feels ...")."""
+    if len(ss.sentence.text.split()) > 14:
+        return None
+    sentences = ss.passage.sentences
+    i = next((k for k, x in enumerate(sentences) if x.start == ss.sentence.start), None)
+    if i is None or i + 1 >= len(sentences) or not _ANAPHOR.match(sentences[i + 1].text):
+        return None
+    return ScoredSentence(sentences[i + 1], ss.passage, ss.score, ss.coverage)
 
 
 def _antecedent(ss: ScoredSentence) -> ScoredSentence | None:

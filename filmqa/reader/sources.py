@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..corpus.bylines import DATE
 from ..corpus.films import normalise_title
 from ..models import Answer, AnswerType, Citation, Document, Passage
 from ..retriever.analysis import analyse
@@ -67,8 +68,11 @@ def _film_docs(qa, film: str | None) -> list[Document]:
     return [d for i in ids if (d := qa.document(i)) is not None and d.duplicate_of is None]
 
 
-def _names(doc: Document) -> list[str]:
-    return [f.value for f in doc.page if f.key in ("site", "author") and len(f.value) >= 3]
+def _names(qa, doc: Document) -> list[str]:
+    """The site and author names a page gives itself -- but not a film's title in capitals over a listing
+    ("HALFWAY TO MARFA" atop a festival's page), which names the film, not the page."""
+    titles = {normalise_title(t) for f in qa.films for t in (f.title, *f.aliases)}
+    return [f.value for f in doc.page if f.key in ("site", "author") and len(f.value) >= 3 and normalise_title(f.value) not in titles]
 
 
 def _kind_evidence(qa, doc: Document) -> dict[str, int]:
@@ -105,9 +109,7 @@ def find_source(qa, question: str, film: str | None) -> Source | None:
     docs = _film_docs(qa, film)
     if len(docs) < 2:
         return None
-    # (a page's name that is a film's title, a listing's "HALFWAY TO MARFA" masthead, names the film, not the page)
-    titles = {normalise_title(t) for f in qa.films for t in (f.title, *f.aliases)}
-    names = {n.lower(): d.doc_id for d in docs for n in _names(d) if normalise_title(n) not in titles}
+    names = {n.lower(): d.doc_id for d in docs for n in _names(qa, d)}
     for m in _phrase_pattern(list(names)).finditer(question):
         name, kind, score = m.group("name"), m.group("kind"), m.group("score")
         if not (name or (m.group("det") and (kind or score and m.group("persona")))):
@@ -237,6 +239,45 @@ def review_by_score(qa, question: str, film: str | None, route) -> Answer | None
     return Answer(question=route.question, answer=first.text, text=text, citations=cites, route=route, confidence=0.8)
 
 
+_FULL_DATE = re.compile(rf"(?<!\w)(?:{DATE})(?!\w)")
+
+
+def cited_piece_date(qa, reading) -> Answer | None:
+    """When a piece the documents cite appeared ("when did the Tribune piece by Anne Thompson run?"): the date
+    of the reference that names its publication and its author ("Thompson, Anne. Chicago Tribune ... 17 June
+    1988: GL."), a reference the sentence splitter may cut in two, so the sentence before counts too."""
+    route = reading.route
+    q = route.resolved_question
+    if not (_ASKS_PUBLISHED.search(q) and _PAGE_NOUN.search(q) or re.search(r"(?i)when.*(?:article|piece|column|interview|profile|essay)", q)):
+        return None
+    names = [e for e in reading.entities if e != route.film and not (route.film or "").startswith(e)]
+    if not names:
+        return None
+    words_of = [set(re.findall(r"[\w'’]+", n.lower())) for n in names]
+    docs = [d.doc_id for d in _film_docs(qa, route.film)]
+    for doc_id in docs:
+        prev_text = ""
+        seen: set[int] = set()
+        for pid in qa.passage_range(doc_id):
+            p = qa.passages[pid]
+            for sent in p.sentences:
+                if sent.start in seen:
+                    continue
+                seen.add(sent.start)
+                near = set(re.findall(r"[\w'’]+", f"{prev_text} {sent.text}".lower()))
+                prev_text = sent.text
+                date = _FULL_DATE.search(sent.text)
+                if date and all(w <= near for w in words_of):
+                    doc = qa.document(doc_id)
+                    cite = Citation(n=1, doc_id=doc_id, title=doc.title if doc else p.title, section=p.section, quote=sent.text,
+                                    start=sent.start, end=sent.end, passage_id=p.id)
+                    value = date.group()
+                    new_route = route.model_copy(update={"explanation": "the date of the reference that names the piece", "passages": passage_refs([p])})
+                    return Answer(question=route.question, answer=value, text=f"{full_stop(value)}\n{sent.text} [1]",
+                                  citations=[cite], route=new_route, confidence=0.8)
+    return None
+
+
 def in_source(source: Source, doc_id: str, start: int) -> bool:
     return doc_id in source.doc_ids and (source.span is None or source.span[0] <= start < source.span[1])
 
@@ -272,9 +313,9 @@ def page_answer(qa, question: str, film: str | None, route) -> Answer | None:
         quoted = _quoted_docs(qa, docs, question)
         if quoted:
             docs = quoted
-    facts = [(d, f) for d in docs for f in d.page if f.key == key or (key == "published" and f.key == "updated")]
-    if key == "published" and any(f.key == "published" for _, f in facts):
-        facts = [(d, f) for d, f in facts if f.key == "published"]
+        elif route.focus:
+            return None  # "when did the Tribune piece by Anne Thompson appear?": a page the corpus only cites
+    facts = [(d, f) for d in docs for f in d.page if f.key == key and (key != "site" or f.value in _names(qa, d))]
     if not facts or len({d.doc_id for d, _ in facts}) > 1:
         return None
     doc, fact = facts[0]
