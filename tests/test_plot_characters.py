@@ -14,7 +14,8 @@ Harbour Lights is a 1994 crime film directed by Ines Varga.
 
 ==Plot==
 Rotterdam inspector Pim Olsen tracks the forger Saul Berka to Lisbon. The Portuguese smuggler Saul Berka hides in a
-fishing village near Porto. Olsen and Berka meet at last in a lighthouse, where Olsen arrests him.
+fishing village near Porto. Olsen is helped by his old colleague Jan Visser, his sister Eva Marin and the informant Luis
+Prado. Olsen and Berka meet at last in a lighthouse, where Olsen arrests him.
 
 ==Reception==
 Moviegoers polled by Screenpoll gave the film an average grade of "A-" on an A+ to F scale.
@@ -63,3 +64,11 @@ def test_which_firm_gave_a_grade_asks_the_firm(qa):
     assert reply.answer == "Screenpoll", reply.text
     assert "Screenpoll" in reply.citations[0].quote
     assert qa.ask("What grade did moviegoers give Harbour Lights?").answer == "A-"
+
+
+def test_a_relation_is_the_name_the_noun_is_said_of(qa):
+    # "his old colleague Jan Visser, his sister Eva Marin": the sister is the name after "sister", not the first name
+    reply = qa.ask("Who is Olsen's sister?")
+    assert reply.answer == "Eva Marin", reply.text
+    assert "his sister Eva Marin" in reply.citations[0].quote
+    assert qa.ask("Who is Olsen's colleague?").answer == "Jan Visser"

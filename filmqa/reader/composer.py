@@ -68,6 +68,20 @@ def _ties(text: str, required: list[tuple[str, str]]) -> bool:
     return True
 
 
+_WHO_IS = re.compile(r"^\s*(?:and\s+)?who(?:['’]s|\s+(?:is|was|are|were|became))\s", re.I)
+
+
+def _called(text: str, surface: str, required: list[tuple[str, str]]) -> bool:
+    """Whether the sentence calls ``surface`` the owner's relation: "his girlfriend Annie", "Petit's girlfriend, Annie",
+    "Annie, his girlfriend", "Annie (Petit's girlfriend)", "Annie was his girlfriend"."""
+    name = re.escape(surface)
+    for owner, noun in required:
+        whose = rf"(?:{re.escape(owner)}['’]s|(?i:his|her|their))\s+(?:[\w-]+\s+)?{re.escape(noun)}"
+        if re.search(rf"\b{whose}(?:,|\s+(?:named|called))?\s+{name}\b|\b{name}\s*(?:,|\(|\s(?:is|was|became)\s)\s*{whose}\b(?!,?\s+[A-Z])", text):
+            return True
+    return False
+
+
 def _kind_of(norm) -> str:
     """The scale of a score: "%", "grade", or the denominator ("10" for 7.9/10)."""
     n = str(norm)
@@ -160,6 +174,10 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     if reading.required:
         # "Who played Danko's wife?": only sentences that speak of the wife can answer
         candidates = [c for c in candidates if any(_ties(ss.sentence.text, reading.required) for ss, _ in c.support)]
+        if atype == T.PERSON and _WHO_IS.match(route.resolved_question):
+            # "Who was Petit's girlfriend?" (not "who killed Petit's girlfriend?") - "his childhood friend A, his girlfriend B, C": the name the noun is said of
+            bound = [c for c in candidates if any(_called(ss.sentence.text, surface, reading.required) for ss, surface in c.support)]
+            candidates = bound or candidates
     if atype in QUALIFIED and any(c.qualified is not None for c in candidates):
         # "How much did it make on DVD?": a value said under none of the question's qualifiers answers another question
         candidates = [c for c in candidates if c.qualified is not False]
