@@ -293,3 +293,13 @@ def test_a_question_naming_only_the_film_asks_what_it_is_about(tmp_path, questio
     reply = qa.ask(question)
     assert reply.answer is not None and "shepherd" in reply.answer, reply.text
     assert any("shepherd" in c.quote for c in reply.citations)
+
+
+def test_a_fields_kind_is_answered_from_the_field_and_a_two_word_nationality_is_no_genre(tmp_path):
+    qa = small_corpus(tmp_path, tide=("Tide Lantern\n\n{{Infobox film\n| name = Tide Lantern\n| language = Korean\n"
+                                      "| country = South Korea\n}}\n\nTide Lantern is a 2019 South Korean mystery thriller "
+                                      "film directed by Ann Lowe. A fisherman's daughter vanishes; an English-language "
+                                      "remake was announced in 2021.\n"))
+    reply = qa.ask("what language is tide lantern in")
+    assert reply.answer == "Korean", reply.text
+    assert qa.ask("What genre is Tide Lantern?").answer == "mystery thriller"

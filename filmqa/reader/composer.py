@@ -130,7 +130,8 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     if not sentences and not asks_summary(reading) and not asks_genre(reading):
         return abstain(reading, hits, "No passage matches the question.")
 
-    if atype == T.LIST and reading.element_type in (None, T.PLACE, T.ORGANISATION, T.TITLE):
+    if (atype == T.LIST and reading.element_type in (None, T.PLACE, T.ORGANISATION, T.TITLE)
+            or atype == T.DESCRIPTION and route.aspect and reading.infobox_keys):  # "what language is it in?"
         noun = re.search(r"\b(?:which|what)\s+(?:other\s+)?([a-z]+)", route.resolved_question, re.I)
         asked = set(analyse(noun.group(1))) if noun else set()
         field = next((s for s in sentences if s.infobox_key and s.infobox_key in reading.infobox_keys

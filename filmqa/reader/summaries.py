@@ -143,7 +143,8 @@ _ASKS_GENRE = re.compile(r"\bgenres?\b|\bwhat (?:kind|type|sort) of (?:a )?(?:fi
 _GENRE_TERMS = frozenset(analyse("genre genres kind type sort film movie picture"))
 # "X is a 1954 American Western film", "Red Heat is a Action, Crime film": what kind of film the lead says it is
 _IS_A_FILM = re.compile(r"\b(?:is|was)\s+an?\s+(?P<kind>[^.;:()]{2,80}?)\s+(?:film|movie|picture)\b")
-_NATIONALITY = re.compile(r"^(?:\d{4}|[A-Z][\w'’]*(?:-[\w'’]+)+|[A-Z][a-z]*(?:an|ish|ese|ch|i)|[Ff]eature|[Ff]eature-length|[Ll]ive-action)$")
+_NATIONALITY = re.compile(r"^(?:\d{4}|[A-Z][\w'’]*(?:-[\w'’]+)+|[A-Z][a-z]*(?:an|ish|ese|ch|i)|[Ff]eature|[Ff]eature-length|[Ll]ive-action"
+                          r"|South|North|East|West|New|Hong|Sri|Costa|Puerto|Saudi)$")  # "South Korean", "Hong Kong"
 
 
 # "How did it do on video?", "how did it do abroad?", "how did it perform at the box office?"
