@@ -716,7 +716,21 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                     longer.score = max(longer.score, c.score) + 0.1
                     del by_norm[c.norm]
                     break
+    if ext_type == T.DATE:
+        _years_into_dates(by_norm)
     return sorted(by_norm.values(), key=lambda c: -c.score)
+
+
+def _years_into_dates(by_norm: dict) -> None:
+    """A bare year adds its evidence to the one full date of that year ("his 1974 walk" and "on 7 August 1974"
+    say the same day, less and more exactly); with two dates of that year it stays apart."""
+    for year in [n for n in by_norm if isinstance(n, str) and n.isdigit()]:
+        dates = [c for n, c in by_norm.items() if n != year and str(n).endswith(" " + year)]
+        if len(dates) != 1:
+            continue
+        date, bare = dates[0], by_norm.pop(year)
+        date.score = max(date.score, bare.score) + 0.1
+        date.support += bare.support  # (after the date's own sentences: they are the ones to quote)
 
 
 def _field_of(ss: ScoredSentence, reading: Reading, crafted: bool) -> tuple[str, str] | None:

@@ -204,7 +204,7 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
     best_ss = best.support[0][0]
     if best_ss.coverage < MIN_COVERAGE:
         return abstain(reading, hits, "The closest passages don't state it.", sentences)
-    if route.film is None and atype in _FILM_VALUES and best_ss.coverage < 0.99 and len(qa.films) > 1:
+    if route.film is None and atype in _FILM_VALUES and max(ss.coverage for ss, _ in best.support) < 0.99 and len(qa.films) > 1:
         # "how much did The Walk make?" where no film of the corpus is named: a sum said of some other film is no answer
         return abstain(reading, hits, "No film of these documents is named, and no passage speaks of all the question names.", sentences)
 
