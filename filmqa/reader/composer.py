@@ -24,7 +24,7 @@ from .knowledge import Knowledge
 from .replies import Citer, abstain, fact_name, full_stop, joined, passage_refs
 from .router import ASPECTS, Reading
 from .scoring import MIN_COVERAGE, ScoredSentence, boosted, score_sentences
-from .summaries import ASKS_RECEPTION, CONSENSUS, CRITICS_SUMMED, HOW_IT_DID, PLOT_SECTION, VERDICT, asked_speaker, asks_genre, asks_summary, genre_of, how_it_did, plot_lead, says_something, verdicts
+from .summaries import ASKS_RECEPTION, CONSENSUS, CRITICS_SUMMED, HOW_IT_DID, PLOT_SECTION, VERDICT, asked_speaker, asks_genre, asks_summary, genre_of, how_it_did, plot_lead, REPLY_TURN, reply_to, says_something, verdicts
 from .works import works_of
 from .yesno import ANY_AWARD, ONLY_NOMINATED, WINS_SAID, WON, asked_award, award_named, polarity
 
@@ -418,6 +418,13 @@ def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentence
     if not pool:
         return abstain(reading, hits, "The closest passages don't state it.", sentences)
     best = pool[0]
+    reply = reply_to(qa, best) if atype in (T.REASON, T.DESCRIPTION) else []
+    if reply:
+        # an interviewer's question matches the question best; the guest's reply answers it
+        citer = Citer()
+        return Answer(question=reading.route.question, answer=" ".join(REPLY_TURN.sub("", x.sentence.text, count=1) for x in reply),
+                      text=" ".join(f"{x.sentence.text} [{citer.cite(x)}]" for x in reply),
+                      citations=citer.citations, route=reading.route, confidence=round(min(1.0, best.score / 2), 3))
     citer = Citer()
     n = citer.cite(best)
     q = reading.normalised or reading.route.question

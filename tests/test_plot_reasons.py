@@ -1,0 +1,52 @@
+"""Reasons and how/why in the story: an interviewer's question is not the answer, the guest's reply is."""
+
+from __future__ import annotations
+
+import pytest
+
+from filmqa import FilmQA
+
+from answering_corpus import small_corpus
+
+ARTICLE = """Copper Tide
+
+Copper Tide is a 2011 drama film directed by Lise Amundsen. It follows two sisters who run a ferry in a northern fjord.
+The production bought an old ferry in 2009 because no shipyard would lend one.
+"""
+
+INTERVIEW = """A talk with Lise Amundsen
+
+Transcript edited for clarity. Lise Amundsen, director of Copper Tide (2011), talks to us about the film.
+
+Q: How did you find the ferry?
+
+A: We found it in a harbour near Bodo. It had not sailed for ten years.
+
+Q: Why do the sisters split up in the last scene? Plenty of viewers were angry that the sisters split up at the end.
+
+A: I wanted the ending to feel honest rather than neat. Running the ferry was the father's dream, never theirs, and
+letting it go frees them both.
+
+Q: What comes next for you?
+
+A: A comedy, for once.
+"""
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory) -> FilmQA:
+    return small_corpus(tmp_path_factory.mktemp("plot_reasons"), copper=ARTICLE, interview=INTERVIEW)
+
+
+def test_the_reply_answers_not_the_interviewers_question(qa):
+    reply = qa.ask("Why do the two sisters split up at the end of Copper Tide?")
+    assert reply.answer is not None and "honest rather than neat" in reply.answer, reply.text
+    assert not reply.answer.startswith("A:")
+    assert reply.citations[0].quote.startswith("A: I wanted the ending")
+    assert all("Plenty of viewers" not in c.quote for c in reply.citations)
+
+
+def test_a_reason_outside_an_interview_is_read_as_before(qa):
+    reply = qa.ask("Why did the production buy an old ferry for Copper Tide?")
+    assert reply.answer is not None and "no shipyard would lend one" in reply.answer, reply.text
+
