@@ -35,6 +35,11 @@ def test_a_three_word_actor_is_not_cut_as_a_run_on_credit():
     line = "* Arnold Schwarzenegger as Capt. Ivan Danko James Belushi as Det. Sgt. Art Ridzik"
     assert [(c.actor, c.role) for c in parse_cast_line(line, 0, len(line))] == [
         ("Arnold Schwarzenegger", "Capt. Ivan Danko"), ("James Belushi", "Det. Sgt. Art Ridzik")]
+    # a trivia item's sentence is no credit; a name's particle is part of it
+    line = "* Kúnlé Àjàyí worked as a real wedding MC in Ibadan before acting."
+    assert parse_cast_line(line, 0, len(line)) == []
+    line = "* Olivia de Havilland as Maid Marian"
+    assert [(c.actor, c.role) for c in parse_cast_line(line, 0, len(line))] == [("Olivia de Havilland", "Maid Marian")]
 
 
 def test_a_verdict_sentence_before_the_title_is_not_part_of_it(tmp_path):

@@ -249,6 +249,7 @@ def _wiki_table_rows(text: str, start: int, end: int, section: str | None) -> tu
     return rows, blocks
 
 
+_NAME_PARTICLES = frozenset("de da das dos des du van von der den ter zu del della di la le lo bin al y e".split())
 _CAST_AS = re.compile(r"^(?P<actor>[^,;:()]{2,60}?)\s+(?:as|…|\.\.\.)\s+(?P<role>.+)$")
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*)"
 # "Role text  Next Actor as Next role": two credits run together on one line.
@@ -278,8 +279,8 @@ def parse_cast_line(text: str, start: int, end: int) -> list[CastCredit]:
             continue
         actor = m.group("actor").strip()
         role = m.group("role").strip().rstrip(".")
-        if not actor[:1].isupper() or len(actor.split()) > 5:
-            continue
+        if not actor[:1].isupper() or len(actor.split()) > 5 or any(w[:1].islower() and w not in _NAME_PARTICLES for w in actor.split()):
+            continue  # "Kúnlé Àjàyí worked as a wedding MC": a sentence, not a credit
         s, e = _strip_span(text, start + a, start + b)
         credits.append(CastCredit(actor=actor, role=role, start=s, end=e))
     return credits
