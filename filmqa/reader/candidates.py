@@ -160,6 +160,56 @@ def money_side_fit(text: str, offset: int, aspect: str) -> float:
     return -0.5 if side is not None and side != aspect else 0.0
 
 
+# "The runway lights sequence cost about $1 million", "The sequel, directed by X, cost Universal $30 million": a sum
+# a clause's subject cost, which is the film's budget only when that subject is the film
+_COST_VERB = re.compile(r"\bcosts?\b")
+_NOT_A_VERB = re.compile(r"\b(?:the|a|an|its|their|total|final|overall|production|estimated|negative|extra|at|no)\s*$", re.I)
+_ADVERBS = frozenset("alone also still all together eventually ultimately finally reportedly reputedly allegedly apparently only just".split())
+_THE_FILM = frozenset("it film movie picture production feature shoot filming shooting photography project which that this they".split())
+_LATER_FILM = re.compile(r"\b(?:sequel|follow-up|next (?:film|movie|one|installment|instalment)|second (?:film|movie|one))\b", re.I)
+_EARLIER_FILM = re.compile(r"\b(?:original|first (?:film|movie|one)|predecessor|prequel)\b", re.I)
+
+
+_SUPERSEDED = re.compile(r"\bfrom\s+(?:an?\s+|about\s+|around\s+|just\s+|only\s+|roughly\s+)?$", re.I)
+
+
+def cost_subject(text: str, offset: int) -> str | None:
+    """The subject of the verb "cost" a sum at ``offset`` is the object of ("The runway lights sequence" of
+    "The runway lights sequence cost about $1 million"); None when no such verb stands just before it."""
+    before = text[:offset]
+    verb = None
+    for verb in _COST_VERB.finditer(before):
+        pass
+    if verb is None or offset - verb.end() > 40 or re.search(r"[.;:|]", before[verb.end() :]):
+        return None
+    if _NOT_A_VERB.search(before[: verb.start()]) or re.match(r"\s*of\b", before[verb.end() :]):
+        return None  # "the cost of", "at a cost of $4 million": a noun
+    subject = re.sub(r",[^,]*,\s*$", " ", before[: verb.start()])  # "The sequel, directed by X, cost"
+    subject = re.split(r"[.;:|()\[\]—–]|,\s|\b(?:and|but|while|although|because|as|so)\b", subject)[-1].split()
+    while subject and subject[-1].lower() in _ADVERBS:
+        subject.pop()
+    return " ".join(subject)
+
+
+def cost_is_the_films(subject: str, film: str | None, kb: Knowledge) -> bool:
+    """Whether what "cost" a sum is the film asked about: the film (its title, "it", "the production"), not a part
+    of it ("the runway lights sequence", "each shark") nor another film ("the sequel" of a film that has one)."""
+    from .router import canon_title, films_named, series_member
+
+    if not subject:
+        return True
+    if film and canon_title(subject).endswith(canon_title(film.rsplit(" (", 1)[0])):
+        return True
+    named, _ = films_named(subject, kb)
+    if named:
+        return film in named
+    if _LATER_FILM.search(subject):  # "the sequel" is the asked film only when that has a film before it
+        return bool(film and series_member(film, kb, later=False))
+    if _EARLIER_FILM.search(subject):
+        return bool(film and series_member(film, kb, later=True))
+    return subject.split()[-1].lower().strip("'’") in _THE_FILM
+
+
 _ASKS_ACTOR = re.compile(r"\bplay(?:s|ed|ing)?\b|\bactor|\bactress|\bportray|\bcast\b|\bstar(?:s|red|ring)?\b|\bvoiced?\b", re.I)
 
 
@@ -509,7 +559,36 @@ def foreign_cells(qa, reading: Reading, sentences: list[ScoredSentence]) -> dict
         spans = foreign_spans(ss.sentence.text, row.cells, titles.get(film, set()), others)
         if spans:
             out[(p.doc_id, ss.sentence.start)] = spans
+    if reading.route.answer_type in _FILM_VALUES:
+        for ss in sentences if film else ():
+            if len(ss.passage.films) > 1 and film in ss.passage.films and film not in _named_last(qa, ss):
+                out.setdefault((ss.passage.doc_id, ss.sentence.start), [(0, len(ss.sentence.text))])
     return out
+
+
+_FILM_VALUES = {T.MONEY, T.DURATION, T.DATE, T.YEAR}  # facts every film has one of
+
+
+def _named_last(qa, ss: ScoredSentence, reach: int = 30) -> list[str]:
+    """The films a sentence of a document on several films speaks of: those it names, else those the nearest
+    sentence before it names ("Spielberg planned a 55-day shoot. It ended up lasting 159 days, and the budget
+    ballooned to $9 million." after a paragraph on the first film is that film's); every film of its passage
+    when none is named that near."""
+    from .router import films_named
+
+    kb = qa.knowledge
+    seen = 0
+    for i in reversed(range(qa.passage_range(ss.passage.doc_id).start, ss.passage.id + 1)):
+        for x in reversed(qa.passages[i].sentences):
+            if x.start > ss.sentence.start or i != ss.passage.id and x.start >= ss.sentence.start:
+                continue
+            named, _ = films_named(x.text, kb)
+            if named:
+                return named
+            seen += 1
+            if seen >= reach:
+                return ss.passage.films
+    return ss.passage.films
 
 
 def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSentence], exclude: set[str],
@@ -622,6 +701,17 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                     bonus -= 0.5
             if atype == T.MONEY and reading.route.aspect in _MONEY_SIDES:
                 bonus += money_side_fit(text, offset, reading.route.aspect)
+            if atype == T.MONEY and _SUPERSEDED.search(text[max(0, offset - 30) : offset]) and re.match(
+                    rf"\s*(?:\w+\s+)?to\s+(?:an?\s+|about\s+|around\s+|over\s+|nearly\s+)?{MONEY.pattern}", text[offset + len(surface) :]):
+                continue  # "the budget grew from $4 million to $9 million": the sum it became is the film's
+            if atype == T.MONEY and reading.route.aspect == "budget":
+                subject = cost_subject(text, offset) if field is None else None
+                if reading.cost_of is not None:
+                    # "how much did the mechanical shark cost?": only a sum that the asked part cost
+                    if subject is None or not set(analyse(subject)) & set(analyse(reading.cost_of)):
+                        continue
+                elif subject is not None and not cost_is_the_films(subject, reading.route.film, kb):
+                    continue
             if ext_type == T.PLACE and surface[:1].islower():
                 bonus -= 0.3  # a place with no name answers only when no named place does
             if ext_type == T.PLACE and (surface, surface, offset) in said_of:

@@ -234,6 +234,7 @@ class Reading:
     sequel_asked: bool = False  # "is there a sequel to X?": the title of the film after X is asked
     craft_asked: bool = True  # "who directed it?" (False: "which director lifted the score?", a job as a category)
     opinion: bool = False  # "was it any good?": the critics' verdict is asked
+    cost_of: str | None = None  # "how much did the mechanical shark cost?": a part's cost, not the film's budget
 
 
 @functools.cache
@@ -590,6 +591,29 @@ def _without_title(q: str, film: str) -> str:
     return q
 
 
+# "how much did the mechanical shark in X cost?", "what did the opening sequence cost to shoot?": what cost the sum
+_COST_ASKED = re.compile(r"^(?:and\s+)?(?:how\s+much(?:\s+money)?|what)\s+(?:did|does|do|will|would|was|were)\s+(?P<s>.+?)\s+(?:cost|costs)"
+                         r"(?:\s+(?:to\s+)?(?:make|produce|build|shoot|film|create|design|stage)\b.*)?\s*[?.!]*\s*$", re.I)
+
+
+def _cost_of(q: str, film: str | None, kb: Knowledge) -> str | None:
+    """The part of a film whose cost is asked ("the mechanical shark" of "how much did the mechanical shark in Jaws
+    cost?"), None when the film's own cost is (its title, "it", "the film", "the production")."""
+    m = _COST_ASKED.match(q)
+    if not m:
+        return None
+    said = _without_title(m.group("s"), film) if film else m.group("s")
+    said = re.sub(r"\b(?:in|of|for|on)\s*$", "", said.strip(), flags=re.I).strip()
+    head = (words(said) or [""])[-1]
+    if not any(w not in STOP_WORDS and w not in GENERIC for w in words(said)) or head in _A_FILM or canon_title(head) in SERIES_MARKS or head.isdigit():
+        return None  # "the film", "the whole production", "the second film", "part 2": a film's own cost
+    return said
+
+
+_A_FILM = frozenset("film films movie movies picture flick sequel prequel remake reboot original installment instalment entry chapter "
+                    "part production shoot filming shooting project".split())
+
+
 def normalise_question(q: str) -> str:
     """The question with people's phrasings replaced by the documents' words (PHRASES)."""
     out = everyday_form(q)
@@ -758,4 +782,5 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         required=_possessed(q, film),
         element_type=list_element(nq) if atype == T.LIST else None,
         opinion=bool(OPINION_ASKED.match(q)),
+        cost_of=_cost_of(q, film, kb) if atype == T.MONEY else None,
     )
