@@ -33,7 +33,8 @@ REVIEW_SITE = """Harbour Lights Review: Verdict, Runtime, Cast
 Page refreshed: see below
 Last updated: March 3, 2025
 Our Take: Worth It?
-According to our editorial scoring, Harbour Lights counts as a SOLID PICK with an audience score of 7.1/10.
+According to our editorial scoring, Harbour Lights counts as a SOLID PICK.
+Our rating: 7.1/10
 Plot Snapshot
 Released in 2004, Harbour Lights is a Thriller, Mystery film directed by Mara Quist.
 Audience Reviews
@@ -64,7 +65,7 @@ A night watchman on the Aarhus docks finds a body in a container, and a reason t
 @pytest.fixture(scope="module")
 def qa(tmp_path_factory) -> FilmQA:
     root = tmp_path_factory.mktemp("sources")
-    return small_corpus(root, harbour_lights=ENCYCLOPEDIA, harbour_lights_verdicts=REVIEW_SITE, nordic_notes=BLOG, festival=PROGRAMME)
+    return small_corpus(root, harbour_lights=ENCYCLOPEDIA, harbour_lights_verdicts=REVIEW_SITE, nordic_notes=BLOG)
 
 
 def test_page_facts_are_read_from_the_page_furniture_and_cite_their_line():
@@ -141,9 +142,19 @@ def test_a_reason_said_in_the_sentence_after_the_verdict(qa):
     assert {c.doc_id for c in reply.citations} == {"nordic_notes.txt"}
 
 
-def test_a_film_title_in_capitals_atop_a_listing_names_no_source(qa):
+def test_a_film_title_in_capitals_atop_a_listing_names_no_source(tmp_path):
     # "How long is Harbour Lights?" names the film, not the listing whose first line is its title
-    assert find_source(qa, "How long is Harbour Lights?", "Harbour Lights (2004)") is None
+    qa = small_corpus(tmp_path, harbour_lights=ENCYCLOPEDIA, festival=PROGRAMME)
+    assert any(f.key == "site" for f in qa.document("festival.txt").page)
+    film = qa.document("harbour_lights.txt").films[0]
+    assert find_source(qa, "How long is Harbour Lights?", film) is None
     reply = qa.ask("What is the running time of Harbour Lights?")
     assert reply.answer and "97" in reply.answer
     assert "harbour_lights.txt" in {c.doc_id for c in reply.citations}
+
+
+def test_rated_on_a_named_site_asks_for_that_sites_score(qa):
+    # with a site named, "rated" asks for its score (the encyclopedia says nothing of a score)
+    reply = qa.ask("What is Harbour Lights rated on FilmPulse?")
+    assert reply.answer and reply.answer.startswith("7.1")
+    assert reply.citations[0].doc_id == "harbour_lights_verdicts.txt"

@@ -23,12 +23,12 @@ from .compare import compare_answer
 from .opinion import opinion_answer
 from .composer import SPEECH_ASKED, compose
 from .series import sequel_lookup
-from .sources import ScopedCorpus, Source, cited_piece_date, find_source, in_source, page_answer, review_by_score, scoped_hits
+from .sources import ScopedCorpus, Source, asks_site_score, cited_piece_date, find_source, in_source, page_answer, review_by_score, scoped_hits
 from .deeds import fate_lookup, killer_lookup, part_meant
 from .replies import TABLE_NOTE, abstain, add_player, answer_from_record
 from .records import ASK_CAST_LIST, CAST_WORDS, cast_list_lookup, cast_lookup, name_part_lookup, played_by, rank_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
-from .router import GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SEARCH_ALSO, SYNONYMS, KIND_WORDS, Reading, normalise_question, route_question
+from .router import ASPECTS, GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SEARCH_ALSO, SYNONYMS, KIND_WORDS, Reading, normalise_question, route_question
 from .router import WHO_IS_NAMED, generic_terms, tells_films_apart
 
 _NEGATING = re.compile(r"never|not|no|none|nothing|nobody|neither|nor|without|\w+n['’]t", re.I)
@@ -290,6 +290,12 @@ def answer_question(qa, question: str, history: list[Answer]) -> Answer:
         reading = route_question(variant, kb, single_film=single, focus_film=focus and focus.film,
                                  focus_reason=focus.film_reason if focus else "")
         reading.route.question = raw
+        if reading.route.answer_type in (AnswerType.DESCRIPTION, AnswerType.SCORE) and asks_site_score(source, variant):
+            # "what's it rated on Letterboxd?": the site's score, not the certificate "rated" asks for alone
+            reading.route.answer_type, reading.route.aspect = AnswerType.SCORE, "reception"
+            certificate = set(analyse(ASPECTS["certificate"][1]))
+            reading.expansion = list(dict.fromkeys([t for t in reading.expansion if t not in certificate] + analyse(ASPECTS["reception"][1])))
+            reading.infobox_keys, reading.primary_keys = (), ()
         other = reading.other_film or _other_film(reading, kb, qa, unknown) or _longer_title(reading, kb, qa)
         if other:
             ans = abstain(reading, [], f"“{other}” is not a film these documents are about.")

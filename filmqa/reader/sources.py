@@ -60,6 +60,15 @@ class Source:
     span: tuple[int, int] | None
     phrase: str
     question: str  # the question without the phrase
+    site: bool = False  # named by a site's (or author's) own name, not by a kind of page
+
+
+# "what's it rated on Letterboxd?": with a site named, "rated" asks for the site's score, not a certificate
+_RATED = re.compile(r"(?i)\brat(?:ed|ing|e)\b")
+
+
+def asks_site_score(source: Source | None, question: str) -> bool:
+    return bool(source and source.site and _RATED.search(question))
 
 
 def _film_docs(qa, film: str | None) -> list[Document]:
@@ -129,10 +138,10 @@ def find_source(qa, question: str, film: str | None) -> Source | None:
             continue  # every document is such a page: the phrase tells none apart
         if name and not kind and not score and all(qa.knowledge.knows_term(t) for t in analyse(name)):
             # a site the passages name ("CINE SIN FRONTERAS — world cinema ..."): its name stays a word to match
-            return Source(doc_ids=chosen, span=None, phrase=m.group().strip(" ,"), question=question)
+            return Source(doc_ids=chosen, span=None, phrase=m.group().strip(" ,"), question=question, site=True)
         rest = (question[: m.start()] + " " + question[m.end() :]).strip()
         rest = re.sub(r"^\s*[,;:]\s*|\s+(?=[?.!,])", "", " ".join(rest.split()))
-        return Source(doc_ids=chosen, span=span, phrase=m.group().strip(" ,"), question=rest[:1].upper() + rest[1:])
+        return Source(doc_ids=chosen, span=span, phrase=m.group().strip(" ,"), question=rest[:1].upper() + rest[1:], site=bool(name))
     return None
 
 
@@ -248,7 +257,7 @@ def cited_piece_date(qa, reading) -> Answer | None:
     1988: GL."), a reference the sentence splitter may cut in two, so the sentence before counts too."""
     route = reading.route
     q = route.resolved_question
-    if not (_ASKS_PUBLISHED.search(q) and _PAGE_NOUN.search(q) or re.search(r"(?i)when.*(?:article|piece|column|interview|profile|essay)", q)):
+    if not (_ASKS_PUBLISHED.search(q) and _PAGE_NOUN.search(q) or re.search(r"(?i)\bwhen\b.*\b(?:article|piece|column|interview|profile|essay)\b", q)):
         return None
     names = [e for e in reading.entities if e != route.film and not (route.film or "").startswith(e)]
     if not names:
