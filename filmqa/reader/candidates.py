@@ -267,6 +267,11 @@ def _quote_worth(ss: ScoredSentence, surface: str, reading: Reading, kb: Knowled
     """How well a sentence supports a value: its score and source, and for a craft ("who directed it?") a sentence
     that ties the name to the craft in the documents' own words ("directed by X") before a quoted opinion."""
     worth = ss.score + _source_weight(ss, kb)
+    film = reading.route.film
+    if film and len(ss.passage.films) > 1:
+        # a passage filed under several films: unless the sentence names the film asked about, it may speak of another
+        said = f" {normalise_title(ss.sentence.text)} "
+        worth -= 0.0 if any(f" {t} " in said for t in kb.titles_of.get(film, ())) else 0.4
     if craft_binding(reading.route.aspect or "") is not None and ss.infobox_key is None:
         text = ss.sentence.text
         at = text.find(surface)
@@ -448,6 +453,7 @@ def _listed_place(text: str, ss: ScoredSentence, kb: Knowledge) -> tuple[str, st
     return m.group("v"), m.group("v"), m.start("v")
 
 
+_PLANNED = re.compile(r"\b(?:scheduled|planned|planning|intended|expected|supposed|originally|initially|meant|budgeted|slated)\b", re.I)
 _PART_WORDS = re.compile(r"\b(?:scenes?|sequences?|exteriors|interiors|shots)\b", re.I)  # some of a film, not all of it
 _FILMING_WORDS = frozenset(analyse("film filmed shot shoot shooting filming location scene scenes sequence sequences shots"))
 _CLAUSE_START = re.compile(r"[,;:(—–]|\s-\s|\b(?:with|while|but|whereas|and)\b", re.I)
@@ -612,6 +618,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
     # "where did they shoot the typhoon scenes?": the words that name the part ("typhoon")
     part_terms = set(reading.key_terms) - _FILMING_WORDS if part_asked else set()
     setting = ext_type == T.PLACE and reading.route.aspect == "setting"
+    plan_asked = bool(_PLANNED.search(reading.route.resolved_question))
     premiere = ext_type == T.PLACE and bool(re.search(r"\bpremi[eè]r", reading.route.resolved_question, re.I))
     deed = asked_deed(reading.route.resolved_question) if ext_type == T.PERSON and reading.route.aspect in (None, "plot") else None
     for ss in sentences[:14]:
@@ -692,6 +699,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
             fits = None
             if atype in QUALIFIED:
                 bonus += _qualifier_fit(text, offset, surface, q_quals | total, q_places)
+                if not plan_asked and _PLANNED.search(_clause_before(text, offset)):
+                    bonus -= 0.5  # "scheduled for 55 days but lasted 159 days": the plan, not what happened
                 if q_quals & MARKED:
                     fits = (q_quals & MARKED) <= _qualifiers_near(text, offset, surface)
             if atype == T.SCORE and reading.key_terms:

@@ -15,7 +15,7 @@ from ..corpus.films import normalise_title
 from ..models import Passage
 from ..retriever.analysis import STOP_WORDS, analyse, fold
 from .candidates import MARKED, QUALIFIERS
-from .extract import PLACE_CUE, YEAR, find_score
+from .extract import FILMED_ON, PLACE_CUE, YEAR, find_score
 from .replies import joined
 from .router import GENERIC, Reading, asked_unit
 from .scoring import FACT_LINE, FILMING_SAID, ScoredSentence, masthead_terms
@@ -113,7 +113,7 @@ def record_sentences(qa, kb, reading: Reading) -> list:
     if route.aspect == "filming" and route.answer_type.value == "place" and route.film and qa.film(route.film):
         # "where was it filmed?": "film" is a word of every passage, so BM25 may rank the one saying where below others
         said = [(doc_id, s.start) for doc_id in qa.film(route.film).doc_ids for pid in qa.passage_range(doc_id)
-                for s in qa.passages[pid].sentences if FILMING_SAID.search(s.text) and PLACE_CUE.search(s.text)]
+                for s in qa.passages[pid].sentences if FILMING_SAID.search(s.text) and (PLACE_CUE.search(s.text) or FILMED_ON.search(s.text))]
         for doc_id, start in said[:6]:
             add(doc_id, start)
     if route.aspect == "plot" and not reading.key_terms and route.film and qa.film(route.film):

@@ -96,6 +96,8 @@ ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
 PHRASES: list[tuple[str, str]] = [
     (r"\bdirector of photography\b|\bdop\b|\bd\.o\.p\.", "cinematographer"),
     (r"\bcost to (?:make|produce|shoot)\b", "budget"),
+    # "how many days did it take to film X?": the filming's length ("the shoot lasted 159 days"), not what it took
+    (r"\b(?:did|does|do|would|will) (?:it|they|he|she|you) (?:take|need|spend) to (film|shoot)\b", r"was the \1ing of"),
     (r"\bbad (?:guy|man|woman|girl)\b", "villain"), (r"\bbad (?:guys|men|women)\b", "villains"),
     (r"\b(?:wr[io]te|did|composed|created) the (?:film's |movie's )?(music|score|soundtrack)\b", r"composed the \1"),
     (r"\b(?:come|came|comes) out\b|\bhit (?:theaters|theatres|cinemas)\b", "released"),
