@@ -46,6 +46,8 @@ def _ref_replacement(m: re.Match[str]) -> tuple[str, list[int] | None]:
     if kind == "entity":
         text = html.unescape(m.group())
         return (" ", [m.start()]) if text.isspace() or text == "\xa0" else (text, None)
+    if kind == "template" and " ".join((m.group("tname") or "").lower().split()) in cleaning._RESULT_TEMPLATES:
+        return cleaning._RESULT_TEMPLATES[" ".join(m.group("tname").lower().split())], None
     if kind == "template" and " ".join((m.group("tname") or "").lower().split()) in cleaning._RENDERED and m.group("targs"):
         return cleaning._render_template(" ".join(m.group("tname").lower().split()), m.group("targs")), None
     return "", None
@@ -56,7 +58,9 @@ def _ref_line_marks(text: str) -> list[tuple[int, int, str]]:
     scaffold = {s for s, _, _ in marks}
     for line in cleaning._TABLE_LINE.finditer(text):
         if line.start() not in scaffold:
-            marks += [(line.start() + sep.start(), line.start() + sep.end(), cleaning.SEP) for sep in cleaning._CELL_SEP.finditer(line.group())]
+            links = [m.span() for m in cleaning._LINKED.finditer(line.group())]  # a link's or template's own pipes
+            marks += [(line.start() + sep.start(), line.start() + sep.end(), cleaning.SEP) for sep in cleaning._CELL_SEP.finditer(line.group())
+                      if not any(a < sep.start() < b for a, b in links)]
     marks += [(m.start(), m.end(), "") for rx in (cleaning._HEADING_MARKS, cleaning._BULLET) for m in rx.finditer(text)]
     own = [(m.start(), m.end()) for m in cleaning._OWN_LINES.finditer(text)]  # list templates, references, comments
     merged: list[tuple[int, int, str]] = []
@@ -123,7 +127,7 @@ PIECES = [
     "\x1f", "\u200b", "\x1b[31m", "\x1b]0;t\x07", "==", "=", "#", "# ", "*", "•", "- ", "1.", "2)", "!", "!!", "{|",
     "|}", "|-", "|+", "http://x.y", "https://a", "[", "]", "(", ")", "a", "Word", "Red", ".", "\xa0", "\u2003",
     "\x85", "<!--", "-->", "<b>", "</i>", ":", "--", ":--:", "File:", "Image:x", "\r", "x\n",
-    "{{plainlist|", "{{ubl|", "{{film date|", "1988", "6", "{{based on|",
+    "{{plainlist|", "{{ubl|", "{{film date|", "1988", "6", "{{based on|", "{{won}}", "{{nom}}", "{{ Nom }}",
 ]
 
 

@@ -73,6 +73,8 @@ _LIST_TEMPLATES = {
 _DATE_TEMPLATES = {"film date", "start date", "release date", "start date and age", "end date", "dts", "date"}
 _BASED_ON = {"based on"}
 _RENDERED = _LIST_TEMPLATES | _DATE_TEMPLATES | _BASED_ON
+# Result templates of accolade tables ("| Best Sound || {{won}}"): the outcome is the cell's whole content.
+_RESULT_TEMPLATES = {"won": "Won", "nom": "Nominated", "nominated": "Nominated", "pending": "Pending", "runner-up": "Runner-up"}
 # Spans whose line breaks are not the page's: a rendered template spanning
 # lines (its bullets and pipes are its own) and a reference or comment spanning
 # lines (``<ref>{{cite web\n| title=...}}</ref>`` goes whole). See ``_line_marks``.
@@ -134,6 +136,8 @@ def _render_template(name: str, args: str) -> str:
 # ``|---|:--:|``) and lines whose cells are separated by pipes.
 _TABLE_SCAFFOLD = re.compile(r"^[ \t]*(?:\{\||\|\}|\|-.*|\|\+.*|\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*)$", re.M)
 _TABLE_LINE = re.compile(r"^[ \t]*[|!].*$", re.M)
+# a link or template inside a cell: its pipes are its own, not the table's
+_LINKED = re.compile(r"\[\[[^\[\]\n]*\]\]|\{\{[^{}\n]*\}\}")
 _CELL_SEP = re.compile(r"\|\||!!|\||^[ \t]*!", re.M)
 _HEADING_MARKS = re.compile(r"^[ \t]*(?:={1,6}(?=[^=\n]*={1,6}[ \t]*$)|#{1,6}[ \t]+)|(?<=[^=\n])={1,6}[ \t]*$", re.M)
 # "*X ... Y*" at the start of a line is Markdown emphasis, not a bullet
@@ -169,6 +173,8 @@ def _replacement(m: re.Match[str]) -> tuple[str, int | None]:
             text = args.split("|")[-1]
             return text, m.start("targs") + len(args) - len(text)
         name = " ".join(name.split())
+        if name in _RESULT_TEMPLATES:
+            return _RESULT_TEMPLATES[name], None
         if name in _RENDERED and args:
             return _render_template(name, args), None
         return "", None
@@ -201,8 +207,10 @@ def _line_marks(text: str) -> list[tuple[int, int, str]]:
         if line.start() in scaffold:
             continue
         base = line.start()
+        links = [m.span() for m in _LINKED.finditer(line.group())] if "[[" in line.group() or "{{" in line.group() else []
         for sep in _CELL_SEP.finditer(line.group()):
-            marks.append((base + sep.start(), base + sep.end(), SEP))
+            if not any(a < sep.start() < b for a, b in links):  # "[[Academy Award for Best Sound|Best Sound]]" is one cell
+                marks.append((base + sep.start(), base + sep.end(), SEP))
     for m in _HEADING_MARKS.finditer(text):
         marks.append((m.start(), m.end(), ""))
     for m in _BULLET.finditer(text):

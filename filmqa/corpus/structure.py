@@ -202,20 +202,52 @@ def _split_cells(line: str) -> list[str]:
     return [clean(c) for c in line.split("|")]
 
 
+# A cell's attributes before its content: ``rowspan="4" | Academy Awards``, ``style="..." | text``.
+_CELL_ATTRS = re.compile(r"""^\s*(?P<attrs>(?:[\w-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s|"']+)\s*)+)\|(?!\|)""")
+_ROWSPAN = re.compile(r"""rowspan\s*=\s*["']?(\d+)""", re.I)
+
+
+def _wiki_cell(raw: str) -> tuple[str, int]:
+    """A wiki table cell's cleaned text and how many rows it spans (its attributes dropped)."""
+    m = _CELL_ATTRS.match(raw)
+    if not m:
+        return clean(raw), 1
+    span = _ROWSPAN.search(m.group("attrs"))
+    return clean(raw[m.end() :]), int(span.group(1)) if span else 1
+
+
 def _wiki_table_rows(text: str, start: int, end: int, section: str | None) -> tuple[list[TableRow], list[Block]]:
-    """Rows of a wiki table: ``!`` header cells, ``|-`` row breaks, ``|``/``||`` cells."""
+    """Rows of a wiki table: ``!`` header cells, ``|-`` row breaks, ``|``/``||`` cells.
+    A cell that spans rows (``rowspan="4" | Academy Awards``) is the same column of the rows below it."""
     headers: list[str] = []
     rows: list[TableRow] = []
     blocks: list[Block] = []
-    cells: list[str] = []
+    cells: list[tuple[str, int]] = []
+    spanning: dict[int, tuple[str, int]] = {}  # column -> (text, rows still to fill)
     row_start: int | None = None
     row_end = start
 
     def flush() -> None:
         nonlocal cells, row_start
         if cells and row_start is not None:
+            full: list[str] = []
+            below: dict[int, tuple[str, int]] = {}
+            queue = list(cells)
+            while queue or len(full) in spanning:
+                col = len(full)
+                if col in spanning:
+                    value, left = spanning.pop(col)
+                    full.append(value)
+                    if left > 1:
+                        below[col] = (value, left - 1)
+                    continue
+                value, span = queue.pop(0)
+                full.append(value)
+                if span > 1:
+                    below[col] = (value, span - 1)
+            spanning.update(below)
             named = {}
-            for i, c in enumerate(cells):
+            for i, c in enumerate(full):
                 key = headers[i] if i < len(headers) and headers[i] else f"column {i + 1}"
                 if c:
                     named[key] = c
@@ -244,7 +276,7 @@ def _wiki_table_rows(text: str, start: int, end: int, section: str | None) -> tu
                 row_start = s
             row_end = e
             for c in re.split(r"\|\|", line.lstrip("|")) if not line.startswith("||") else line[2:].split("||"):
-                cells.append(clean(c))
+                cells.append(_wiki_cell(c))
     flush()
     return rows, blocks
 

@@ -358,7 +358,7 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
         compared = compare_answer(qa, reading, hits)
         if compared is not None:
             return compared  # "did it outgross Twins?": a sentence comparing the two, not a table cell
-    awards = None if missing or route.answer_type == AnswerType.YESNO else awards_answer(qa, reading, hits)
+    awards = None if missing else awards_answer(qa, reading, hits)
     if awards is not None:
         return awards  # "what awards did it win?": every document's accolades, not the best passage's
     deed = None if missing else killer_lookup(qa, kb, reading, hits) or fate_lookup(qa, kb, reading, hits)

@@ -6,13 +6,20 @@ column says "Won" (its category, else its award), and prose that names an
 award after a verb of winning ("won the Saturn Award for Best Science Fiction
 Film", "won both the Grand Jury Prize and the Audience Award"). An award named
 in the question ("Oscar", "at Sundance") keeps the awards said of it only.
+
+Counts ("how many Oscars did it win?") are read from a number said before the
+award ("won three Academy Awards", "14 Academy Award nominations ... and won
+six"), else counted from the table's rows; yes or no ("did it win Best
+Picture?") from the rows of that award, or a sentence saying it went to
+another film ("the award went to Moonlight"), which also names the film that
+won over it.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..models import Answer
+from ..models import Answer, AnswerType
 from ..retriever.analysis import analyse
 from .replies import Citer, joined, passage_refs
 from .knowledge import ELIDED, MARK, PARTICLE, UPPER
@@ -33,22 +40,35 @@ AWARD_PHRASE = re.compile(
     rf"(?:{_CAPS}{_GAP}){{0,6}}{_AWARD_WORDS}\b{_CATEGORY}|(?:{_CAPS}{_GAP}){{1,6}}(?:prize|award|trophy)\b{_CATEGORY}"
     # "took home the Golden Harp for Best Comedy": what is won right after the winning, whatever it is called
     rf"|(?:(?<=\bwon )|(?<=took home )|(?<=collected )|(?<=picked up )|(?<=awarded ))(?:both\s+)?(?:the\s+|an?\s+|its\s+)?(?:{_CAPS}{_GAP}){{0,5}}{_CAPS}{_CATEGORY}")
+_NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                                          "fifteen sixteen seventeen eighteen nineteen twenty".split(), 1)}
+_NUMBER = r"\d{1,3}|" + "|".join(_NUMBERS)
 _WON_VERB = re.compile(r"\b(?:won|wins|winning|received|receiving|took home|picked up|was awarded|were awarded|collected|earned|scooped)\b", re.I)
 _NOM_VERB = re.compile(r"\b(?:nominat\w*|shortlisted|in the running|up for|lost)\b", re.I)
-# index terms of the question that ask for awards rather than name one; the names people use for some
+# index terms of the question that ask for awards rather than name one
 _ASKING = frozenset(analyse("award awards prize prizes win won wins receive received get got take home pick up collect nominated "
-                            "nomination nominations up honour honor accolade accolades"))
-_ALIASES = {t: p for w, p in [("oscar", "academy award|oscar"), ("bafta", "bafta|british academy"), ("globe", "golden globe"),
-                               ("cesar", "c[ée]sar")] for t in analyse(w)}
+                            "nomination nominations up honour honor accolade accolades many any anything something"))
+# awards people call by more than one name ("Oscar" or "Academy Award"): said either way in the documents
+_NAMED_AWARDS = ((re.compile(r"\b(?:oscars?|(?<!british )academy awards?)\b", re.I), "oscar academy"),
+                 (re.compile(r"\b(?:baftas?|british academy)\b", re.I), "bafta british academy"),
+                 (re.compile(r"\bgolden globes?\b", re.I), "golden globe"), (re.compile(r"\bc[ée]sars?\b", re.I), "cesar"))
 
 
-def _qualifiers(reading: Reading) -> list[str]:
-    """Award names or festivals the question narrows to ("Oscar", "at Sundance"), as patterns."""
-    out = []
-    for t in reading.key_terms:
-        if t not in _ASKING:
-            out.append(_ALIASES.get(t, rf"\b{re.escape(t)}"))
-    return out
+def _qualifiers(reading: Reading, every: bool = False, question: str | None = None):
+    """A test of whether a text names the award or festival the question narrows to ("Oscar", "at Sundance"),
+    or None when the question names none. Compared as index terms, so "Academy" finds "academy". ``every``:
+    all that the question names must be there ("did Baek win a Blue Dragon?"), not any one of it; ``question``:
+    the part of the question that names it, read word by word (else the question's key terms)."""
+    q = question if question is not None else reading.route.resolved_question
+    named = [p for p, _ in _NAMED_AWARDS if p.search(q)]
+    said = {t for p, w in _NAMED_AWARDS if p.search(q) for t in analyse(w)}
+    asked = analyse(q) if question is not None else reading.key_terms
+    terms = {t for t in asked if t not in _ASKING and t not in said}
+    if not named and not terms:
+        return None
+    if every:
+        return lambda text: all(p.search(text) for p in named) and terms <= set(analyse(text))
+    return lambda text: any(p.search(text) for p in named) or not terms.isdisjoint(analyse(text))
 
 
 def _said(text: str, at: int, end: int, nominated: bool) -> bool:
@@ -65,6 +85,27 @@ def _said(text: str, at: int, end: int, nominated: bool) -> bool:
     return max(verbs)[1] == nominated
 
 
+def _result_rows(qa, film):
+    """(row, doc_id, won) of the film's accolades tables: rows with a result column saying won or nominated."""
+    for doc_id in film.doc_ids:
+        doc = qa.document(doc_id)
+        for row in doc.table_rows if doc else ():
+            result = next((v for h, v in row.cells.items() if re.search(r"result|outcome|status", h, re.I)), None)
+            if result is not None and re.match(r"(?:won|winner|nominated|nominee)\b", result.strip(), re.I):
+                yield row, doc_id, result.lower().startswith(("won", "winner"))
+
+
+def _row_name(row) -> str | None:
+    """What a row says was won: its category, else its award."""
+    return next((v for h, v in row.cells.items() if re.search(r"categor", h, re.I) and v.strip()), None) \
+        or next((v for h, v in row.cells.items() if re.search(r"award|prize", h, re.I) and v.strip()), None)
+
+
+def _counted(text: str, at: int) -> bool:
+    """Whether the award at text[at:] follows a number: "won three Academy Awards" counts them, it names none."""
+    return re.search(rf"\b(?:{_NUMBER})\s+(?:[\w'’-]+\s+)?$", text[max(0, at - 30) : at], re.I) is not None
+
+
 def awards_of(qa, reading: Reading) -> list[tuple[str, object]]:
     """(award, (sentence, passage)) pairs the film's documents say it won (or was nominated for), document order."""
     from .records import located
@@ -75,19 +116,16 @@ def awards_of(qa, reading: Reading) -> list[tuple[str, object]]:
     if not m or film is None:
         return []
     nominated = bool(m.group("nom"))
-    quals = _qualifiers(reading)
-    fits = (lambda s: any(re.search(p, s, re.I) for p in quals)) if quals else (lambda s: True)
+    fits = _qualifiers(reading) or (lambda s: True)
     found: dict[str, tuple[str, object]] = {}
+    rows = {}
+    for row, doc_id, won in _result_rows(qa, film):
+        rows.setdefault(doc_id, []).append((row, won))
     for doc_id in film.doc_ids:
-        doc = qa.document(doc_id)
-        for row in doc.table_rows if doc else ():
-            result = next((v for h, v in row.cells.items() if re.search(r"result|outcome|status", h, re.I)), None)
-            if result is None or not re.match(r"(?:won|winner|nominated|nominee)\b", result.strip(), re.I):
+        for row, won in rows.get(doc_id, ()):
+            if won == nominated or not fits(" ".join(row.cells.values())):
                 continue
-            if result.lower().startswith(("won", "winner")) == nominated or not fits(" ".join(row.cells.values())):
-                continue
-            name = next((v for h, v in row.cells.items() if re.search(r"categor", h, re.I) and v.strip()), None) \
-                or next((v for h, v in row.cells.items() if re.search(r"award|prize", h, re.I) and v.strip()), None)
+            name = _row_name(row)
             where = located(qa, doc_id, row.start)
             if name and where:
                 found.setdefault(name.strip().lower(), (name.strip(), where))
@@ -99,29 +137,182 @@ def awards_of(qa, reading: Reading) -> list[tuple[str, object]]:
                     more = re.match(rf"\s+nominations?\s+for\s+(?:the\s+)?{_CAPS}(?:\s+{_CAPS})*", s.text[a.end() :])
                     if more and nominated:
                         name = f"{name} nomination{more.group().split('nomination', 1)[1].removeprefix('s')}"  # "for Outstanding Debut"
-                    if not _said(s.text, a.start(), a.end(), nominated):
+                    if not _said(s.text, a.start(), a.end(), nominated) or _counted(s.text, a.start()):
                         continue
                     # "premiered at Sundance, where it won ...": the festival said before the winning
                     clause = re.split(r"[.;]\s", s.text[: a.start()])[-1]
                     before = clause[: max((v.start() for v in _WON_VERB.finditer(clause)), default=0)]
                     if not (fits(name) or fits(before)):
                         continue
-                    if not any(name.lower() in k or k in name.lower() for k in found):
+                    terms = set(analyse(name))
+                    if not any(terms <= set(analyse(k)) or set(analyse(k)) <= terms for k in found):
                         found[name.lower()] = (name, (s, p))
     return list(found.values())
 
 
+_COUNT_NOUN = r"awards?|oscars?|prizes?|nominations?|nods|baftas?|globes?|c[ée]sars?|goyas?|emmys?|razzies?|trophies|honou?rs|accolades|wins"
+# "how many Oscars did it win?", "how many awards has it won?", "how many BAFTA nominations did it get?"
+COUNT_ASKED = re.compile(rf"^(?:and\s+)?how\s+many\s+(?:[\w'’.-]+\s+){{0,3}}?(?P<noun>{_COUNT_NOUN})\b(?P<rest>.*)$", re.I)
+# "won three Academy Awards", "received 14 Academy Award nominations", "was nominated for five Oscars"
+_STATED = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?P<what>(?:(?!(?:and|or|but|of|to|in|at|for|from|with|it|its|the|was|were|is|has|had)\b)"
+                     rf"[\w'’.-]+\s+){{0,4}})(?P<noun>{_COUNT_NOUN})\b", re.I)
+# "... 14 Academy Award nominations ... and won six:": wins of the award said before in the sentence
+_WON_BARE = re.compile(rf"\b(?:won|winning|took home|taking home)\s+(?P<n>{_NUMBER})(?=\s*(?:[:;,.)]|$)|\s+(?:of\s+(?:them|those|these)|and)\b)", re.I)
+_GENERIC_NOUN = re.compile(r"(?:awards?|prizes?|nominations?|nods|trophies|honou?rs|accolades|wins)$", re.I)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS[word.lower()]
+
+
+def _stated_counts(text: str, nominated: bool):
+    """(count, start, end, own words) of the numbers of awards won (or nominations) a sentence states."""
+    for m in _STATED.finditer(text):
+        if m.group("noun").lower().startswith(("nomination", "nod")):
+            said_nominated = True
+        else:
+            clause = re.split(r"[.;:]\s|,\s+(?:and|but)\s", text[: m.start()])[-1]
+            verbs = [(v.start(), False) for v in _WON_VERB.finditer(clause)] + [(v.start(), True) for v in _NOM_VERB.finditer(clause)]
+            if verbs:
+                said_nominated = max(verbs)[1]
+            elif re.match(r"\s+(?:that\s+|which\s+)?(?:[\w'’-]+\s+){0,3}?(?:won|received|took home|collected)\b", text[m.end() :], re.I):
+                said_nominated = False  # "the three Academy Awards Jaws won"
+            else:
+                continue
+        if said_nominated == nominated:
+            yield _number(m.group("n")), m.start(), m.end(), m.group()
+    if not nominated:
+        for m in _WON_BARE.finditer(text):
+            yield _number(m.group("n")), m.start(), m.end(), ""
+
+
+def _count_answer(qa, reading: Reading, film, hits: list) -> Answer | None:
+    """How many awards (of the one asked) it won, or how many nominations: a number the documents state, else
+    its table's rows counted. With no award named, only a count of "awards" or "prizes" as such is its count."""
+    from .records import located
+
+    m = COUNT_ASKED.search(reading.route.resolved_question)
+    nominated = bool(re.search(r"\b(?:nominat\w*|nods|up for)\b", m.group(0), re.I))
+    fits = _qualifiers(reading, every=True)
+    citer = Citer()
+    for doc_id in film.doc_ids:
+        for pid in qa.passage_range(doc_id):
+            p = qa.passages[pid]
+            for s in p.sentences:
+                for n, start, end, words_ in _stated_counts(s.text, nominated):
+                    if fits is None and not (words_ and _GENERIC_NOUN.search(words_) and not re.search(r"[A-Z]", words_)):
+                        continue  # "won two BAFTA Awards" is no count of every award it won
+                    if fits is not None and not fits(words_) and (re.search(r"[A-Z]", words_) or not fits(s.text[:end])):
+                        continue  # "won three awards" after "at Cannes": the sentence names the award before the count
+                    return _reply(reading, hits, citer, str(n), [(s, p)], f"the number of {'nominations' if nominated else 'awards won'} a document states")
+    rows = [(row, doc_id) for row, doc_id, won in _result_rows(qa, film) if (won or nominated)
+            and (fits is None or fits(" ".join(row.cells.values())))]
+    where = [w for row, doc_id in rows if (w := located(qa, doc_id, row.start))]
+    if not where:
+        return None
+    return _reply(reading, hits, citer, str(len(where)), where, f"the {'rows' if nominated else 'won rows'} of its awards table, counted")
+
+
+def _reply(reading: Reading, hits: list, citer: Citer, answer: str, said: list, why: str) -> Answer:
+    """An answer cited from ``said`` ((sentence, passage) pairs), each sentence quoted after the answer."""
+    refs = list(dict.fromkeys(citer.cite(ScoredSentence(s, p, 1.0, 1.0)) for s, p in said))
+    cited = list({p.id: p for _, p in said}.values())
+    route = reading.route.model_copy(update={"passages": passage_refs(cited + [h for h in hits if h.id not in {p.id for p in cited}]),
+                                             "explanation": why})
+    return Answer(question=route.question, answer=answer, text=citer.listing(answer, refs), citations=citer.citations,
+                  route=route, confidence=0.85)
+
+
+# "did it win Best Picture?", "was she nominated for a César?", "did it win anything at Sheffield?"
+_YESNO_ASKED = re.compile(r"^(?:and\s+)?(?:did|does|has|have|had|was|were|is)\s+(?P<who>.+?)\s+(?:ever\s+)?(?:(?P<win>win|won|get|got|receive|received|take home|pick up)"
+                          r"|(?:been\s+|get\s+)?(?P<nom>nominated|up)\s+for)\s+(?P<what>.+?)\s*[?.!]*$", re.I)
+# the film itself, however the question calls it: "for it", "for the film"
+_FOR_IT = re.compile(r"\b(?:for|in)\s+(?:it|this|that|the\s+(?:film|movie|picture|role|part))\b|^(?:it|the\s+(?:film|movie))$", re.I)
+# "the award actually went to Moonlight", "(lost to No Man's Land)", "losing out to Parasite"
+_WENT_TO = re.compile(rf"\b(?:went|going|lost|losing|lose|loses)\s+(?:out\s+)?(?:(?:it|the\s+(?:award|prize|Oscar|trophy))\s+)?to\s+(?P<t>(?:{_CAPS}|\d+)(?:\s+(?:{_CAPS}|\d+|of|the|a|an|in|on|and|to|de|la|le))*)")
+
+
+def _went_to(qa, film, said) -> tuple[str, object] | None:
+    """(the film it lost to, (sentence, passage)) from a sentence on the asked award that says it went to another."""
+    for doc_id in film.doc_ids:
+        for pid in qa.passage_range(doc_id):
+            p = qa.passages[pid]
+            for s in p.sentences:
+                m = _WENT_TO.search(s.text)
+                if m and said(s.text[: m.start()]):
+                    other = re.sub(r"\s+(?:of|the|a|an|in|on|and|to|de|la|le)$", "", m.group("t").rstrip(".:"))
+                    if analyse(other) != analyse(film.title):
+                        return other, (s, p)
+    return None
+
+
+def _yesno_answer(qa, reading: Reading, film, hits: list) -> Answer | None:
+    """Yes or no from the rows of the asked award in its accolades table (won, or only nominated), or from
+    a sentence saying that award went to another film; None when neither speaks of it."""
+    from .records import located
+
+    m = _YESNO_ASKED.search(reading.route.resolved_question)
+    if not m:
+        return None
+    asked = " ".join(part for part in (m.group("who"), _FOR_IT.sub(" ", m.group("what"))) if not _FOR_IT.fullmatch(part.strip()))
+    title = set(analyse(film.title))
+    named = _qualifiers(reading, every=True, question=" ".join(w for w in asked.split() if not set(analyse(w)) & title))
+    fits = named or (lambda text: True)
+    rows = [(row, doc_id, won) for row, doc_id, won in _result_rows(qa, film) if fits(" ".join(row.cells.values()))]
+    won = [(row, doc_id) for row, doc_id, w in rows if w]
+    nominated_asked = bool(m.group("nom"))
+    if rows:  # won, or only nominated; any row of it is a nomination
+        chosen = won if won and not nominated_asked else [(row, doc_id) for row, doc_id, _ in rows]
+        yes = bool(won) or nominated_asked
+        where = [w for row, doc_id in chosen if (w := located(qa, doc_id, row.start))]
+        if where:
+            answer = "Yes" if yes else "No"
+            if yes and won and not nominated_asked and re.match(r"(?:any|anything|an?\s+(?:award|prize))\b", m.group("what"), re.I):
+                answer = f"Yes: {joined(list(dict.fromkeys(n for row, _ in won if (n := _row_name(row)))))}"  # what it won
+            return _reply(reading, hits, Citer(), answer, where, "the rows of its awards table for that award")
+    if named is not None and not nominated_asked:
+        lost = _went_to(qa, film, named)
+        if lost:
+            return _reply(reading, hits, Citer(), "No", [lost[1]], f"that award went to {lost[0]}")
+    return None
+
+
+# "What film won Best Picture over La La Land?", "what beat it for Best Director?", "who did it lose Best Picture to?"
+_OVER_ASKED = re.compile(r"^(?:and\s+)?(?:what|which|who)\b(?:\s+[\w'’-]+){0,2}?\s+(?:won|beat|took|got)\s+(?P<a>.+?)\s+(?:over|ahead\s+of|instead\s+of|against)\s+.+$"
+                         r"|^(?:and\s+)?(?:what|which|who)\b(?:\s+[\w'’-]+){0,2}?\s+beat\s+.+?\s+(?:for|to)\s+(?P<b>.+?)\s*[?.!]*$"
+                         r"|^(?:and\s+)?(?:what|which|who)\b(?:\s+[\w'’-]+){0,2}?\s+(?:did|does)\s+.+?\s+lose\s+(?P<c>.+?)\s+to\s*[?.!]*$", re.I)
+
+
+def _over_answer(qa, reading: Reading, film, hits: list) -> Answer | None:
+    """The film that won the award the question names over this one, from a sentence saying the award went to it."""
+    m = _OVER_ASKED.search(reading.route.resolved_question)
+    if not m:
+        return None
+    asked = m.group("a") or m.group("b") or m.group("c")
+    title = set(analyse(film.title))
+    said = _qualifiers(reading, every=True, question=" ".join(w for w in asked.split() if not set(analyse(w)) & title))
+    lost = _went_to(qa, film, said or (lambda text: True))
+    if not lost:
+        return None
+    return _reply(reading, hits, Citer(), lost[0], [lost[1]], "the film that award went to")
+
+
 def awards_answer(qa, reading: Reading, hits: list) -> Answer | None:
-    """The awards asked for, listed and cited; None when the question asks for none or the documents name none."""
+    """The awards asked for, listed and cited (or counted, or yes or no); None when the question asks for none
+    or the documents name none."""
+    film = qa.film(reading.route.film) if reading.route.film else None
+    if film is None:
+        return None
+    if reading.route.answer_type == AnswerType.YESNO:
+        return _yesno_answer(qa, reading, film, hits)
+    if COUNT_ASKED.search(reading.route.resolved_question):
+        return _count_answer(qa, reading, film, hits)
+    over = _over_answer(qa, reading, film, hits)
+    if over is not None:
+        return over
     awards = awards_of(qa, reading)
     if not awards:
         return None
-    citer = Citer()
-    refs = list(dict.fromkeys(citer.cite(ScoredSentence(s, p, 1.0, 1.0)) for _, (s, p) in awards))
-    answer = joined([name for name, _ in awards])
-    text = citer.listing(answer, refs)
-    cited = list({p.id: p for _, (_, p) in awards}.values())
-    route = reading.route.model_copy(update={"passages": passage_refs(cited + [h for h in hits if h.id not in {p.id for p in cited}]),
-                                             "explanation": "the awards its documents say it " +
-                                             ("was nominated for" if AWARDS_ASKED.search(reading.route.resolved_question).group("nom") else "won")})
-    return Answer(question=route.question, answer=answer, text=text, citations=citer.citations, route=route, confidence=0.85)
+    up_for = AWARDS_ASKED.search(reading.route.resolved_question).group("nom")
+    return _reply(reading, hits, Citer(), joined([name for name, _ in awards]), [where for _, where in awards],
+                  "the awards its documents say it " + ("was nominated for" if up_for else "won"))
