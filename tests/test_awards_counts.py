@@ -89,3 +89,52 @@ def test_an_award_that_went_to_another_film_is_no_and_names_that_film(qa):
     assert reply.answer == "No" and "went to Camino Blanco" in reply.citations[0].quote, reply.text
     reply = qa.ask("which film beat paper orchid for best film")
     assert reply.answer == "Camino Blanco" and "went to Camino Blanco" in reply.citations[0].quote, reply.text
+
+
+TIDE = """Low Tide Chorus
+
+Low Tide Chorus is a 2017 South Korean drama film directed by Yoon Da-eun. It opened on 12 October 2017.
+
+Accolades[edit]
+Award\tDate\tCategory\tRecipient(s)\tResult
+38th Golden Crane Awards\t3 March 2018\tBest Actress\tMoon Hye-ri\tWon
+Best Editing\tKwon Tae-il\tNominated
+21st Harbour Critics Awards\t9 May 2018\tBest Film\tLow Tide Chorus\tNominated
+Best Original Screenplay\tYoon Da-eun\tWon
+
+Reception[edit]
+The film won the Silver Gull at the 2017 Lisbon Film Festival and its editor later won a Golden Crane.
+A trade paper wrote that it won Moon Hye-ri the Golden Crane award for best actress, and she thanked the crew for playing along.
+It received no Academy Award nominations.
+"""
+
+
+@pytest.fixture(scope="module")
+def tide(tmp_path_factory):
+    return small_corpus(tmp_path_factory.mktemp("award_tabs"), tide=TIDE)
+
+
+def test_a_copied_tab_separated_accolades_table_is_read_with_its_spanned_cells(tide):
+    doc = tide.document("tide.txt")
+    rows = [r.cells for r in doc.table_rows]
+    assert {"Award": "38th Golden Crane Awards", "Date": "3 March 2018", "Category": "Best Editing",
+            "Recipient(s)": "Kwon Tae-il", "Result": "Nominated"} in rows
+    reply = tide.ask("What awards did Low Tide Chorus win?")
+    for award in ("Best Actress", "Best Original Screenplay", "Silver Gull"):
+        assert award in reply.answer, reply.text
+    assert "Moon Hye-ri" not in reply.answer and "playing" not in reply.answer, reply.text  # whom it won it for; no category
+
+
+def test_a_festival_said_after_the_award_narrows_it(tide):
+    reply = tide.ask("what did low tide chorus win at lisbon")
+    assert reply.answer == "Silver Gull", reply.text
+
+
+def test_an_accolades_table_does_not_date_the_film(tide):
+    reply = tide.ask("When did Low Tide Chorus open?")
+    assert reply.answer and "2017" in reply.answer, reply.text  # not a ceremony's date
+
+
+def test_a_denied_nomination_is_no_nomination(tide):
+    reply = tide.ask("was low tide chorus nominated for an oscar")
+    assert reply.answer == "No", reply.text

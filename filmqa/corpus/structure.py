@@ -428,6 +428,31 @@ def _rendered_infobox(text: str, lines: list[tuple[int, int, str]], i: int) -> t
     return j, out
 
 
+def _tab_table(text: str, lines: list[tuple[int, int, str]], i: int, section: str | None) -> tuple[int, list[TableRow]]:
+    """The table copied from a rendered page starting at ``lines[i]``: a header line of three or more
+    tab-separated cells, then tabbed rows. (index after it, its rows), or (i, []) when none stands there.
+    A row short of cells lost its first ones to a cell spanning rows above ("Best Music<TAB>Jung Min-ae<TAB>Nominated"
+    under "40th Blue Dragon Film Awards<TAB>21 November 2019<TAB>..."): they are the row above's."""
+    s, e, _ = lines[i]
+    headers = [clean(c) for c in text[s:e].split("\t")]
+    if len(headers) < 3 or not all(headers):
+        return i, []
+    rows: list[TableRow] = []
+    above: list[str] = []
+    j = i + 1
+    while j < len(lines) and lines[j][2] == "line" and "\t" in text[lines[j][0] : lines[j][1]]:
+        rs, re_, _ = lines[j]
+        cells = [clean(c) for c in text[rs:re_].split("\t")]
+        if len(cells) > len(headers):
+            break
+        cells = above[: len(headers) - len(cells)] + cells
+        named = {h: c for h, c in zip(headers[len(headers) - len(cells) :], cells) if c}
+        rows.append(TableRow(section=section, cells=named, start=rs, end=re_))
+        above = cells
+        j += 1
+    return (j, rows) if len(rows) >= 2 else (i, [])
+
+
 # "Poppy Galloway (Imelda Roche), a London wedding planner", "her boyfriend Oliver (Fergus Laing)": a part
 # named in prose with its player in brackets; the words around it say what the part is
 _PROSE_CREDIT = re.compile(
@@ -536,6 +561,13 @@ def segment(text: str) -> Layout:
                 last_prose_end_punct = prev_blank = True
                 # the lead after it is the page's own text, not its poster caption's ("Theatrical release poster")
                 section = layout.sections[0] if layout.sections else None
+                continue
+            read_to, rows = _tab_table(text, all_lines, i, section)
+            if rows:
+                layout.table_rows.extend(rows)
+                run += 1
+                blocks.extend(Block("row", r.start, r.end, section, text=clean(text[r.start : r.end]), run=run) for r in rows)
+                last_prose_end_punct = prev_blank = True
                 continue
         if entry_kind == "line" and _CONTENTS.match(text[s:e]):
             # a copied page's table of contents ("Contents / 1 Plot / 2 Cast"): not the film's text

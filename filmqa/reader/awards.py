@@ -30,16 +30,22 @@ from .scoring import ScoredSentence
 AWARDS_ASKED = re.compile(
     r"^(?:and\s+)?(?:what|which)\b(?:\s+[\w'’-]+){0,3}?\s+(?:(?:has|have|had|did|does|do)\s+.+?\s+(?:win|won|receive|received|get|got|take home|pick up|collect)"
     r"|(?:was|were|is|has|had)\s+.+?\s+(?:been\s+)?(?P<nom>nominated|up)\s+for)\b", re.I)
-_AWARD_WORDS = r"(?:Awards?|Prize|Oscars?|BAFTAs?|Globes?|Palme\s+d['’]Or|Bear|Lion|Shell|C[ée]sars?|Goyas?|Razzies?|Trophy|Medal|Emmys?)"
-# "the World Cinema Audience Award for documentary", "Saturn Award for Best Actress", "the Golden Bear"
-_CATEGORY = r"(?:\s+for\s+(?:(?:Best|Outstanding|Most)\s+)?[\w'’/-]+(?:\s+(?:[A-Z][\w'’/-]*|(?:in|of|a|the|or)\b|and(?=\s+[A-Z])))*)?"
+_AWARD_WORDS = r"(?:Awards?|Prize|Prix|Oscars?|BAFTAs?|Globes?|Palme\s+d['’]Or|Bear|Lion|Shell|C[ée]sars?|Goyas?|Razzies?|Trophy|Medal|Emmys?)"
+# "the World Cinema Audience Award for documentary", "Saturn Award for Best Actor in a Leading Role", "the Golden Bear",
+# "the Blue Dragon award for best supporting actress"; not "for playing the grandmother", "for her role"
+_TAIL = r"(?:(?:\s+(?:in|of|a|an|the|or|and))*\s+[A-Z][\w'’/-]*)*"
+_CATEGORY = (rf"(?:\s+for\s+(?:(?:Best|Outstanding|Most)\s+[\w'’/-]+{_TAIL}"
+             r"|(?:best|outstanding|most)\s+[\w'’/-]+(?:\s+(?!(?:in|of|a|an|the|or|and|at|for|to|with|by|on|from)\b)[a-z][\w'’/-]*){0,3}"
+             rf"|(?!(?:her|his|their|its|the|a|an|this|that|it|him|them)\b)(?![a-z]\w*ing\b)[\w'’/-]+{_TAIL}))?")
 # a capitalised word of an award's name, in any language: "Nastro d'Argento", "Premio della Critica"
 _CAPS = rf"{ELIDED}?[{UPPER}][\w'’.:{MARK}-]*"
 _GAP = rf"\s+(?:{PARTICLE}\s+)?"
 AWARD_PHRASE = re.compile(
     rf"(?:{_CAPS}{_GAP}){{0,6}}{_AWARD_WORDS}\b{_CATEGORY}|(?:{_CAPS}{_GAP}){{1,6}}(?:prize|award|trophy)\b{_CATEGORY}"
     # "took home the Golden Harp for Best Comedy": what is won right after the winning, whatever it is called
-    rf"|(?:(?<=\bwon )|(?<=took home )|(?<=collected )|(?<=picked up )|(?<=awarded ))(?:both\s+)?(?:the\s+|an?\s+|its\s+)?(?:{_CAPS}{_GAP}){{0,5}}{_CAPS}{_CATEGORY}")
+    rf"|(?:(?<=\bwon )|(?<=took home )|(?<=collected )|(?<=picked up )|(?<=awarded ))(?:both\s+)?(?:the\s+|an?\s+|its\s+)?"
+    # (not "won Baek Sun-ja the Blue Dragon award": whom it won it for)
+    rf"(?!(?:{_CAPS}{_GAP}){{0,5}}{_CAPS}\s+(?:the|an?)\s)(?:{_CAPS}{_GAP}){{0,5}}{_CAPS}{_CATEGORY}")
 _NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
                                           "fifteen sixteen seventeen eighteen nineteen twenty".split(), 1)}
 _NUMBER = r"\d{1,3}|" + "|".join(_NUMBERS)
@@ -71,9 +77,15 @@ def _qualifiers(reading: Reading, every: bool = False, question: str | None = No
     return lambda text: any(p.search(text) for p in named) or not terms.isdisjoint(analyse(text))
 
 
+# a denial just before the award: "no", "not", "never", "didn't", "failed to"
+_DENIED = re.compile(r"\b(?:no|not(?!\s+only)|never|nor|without|failed\s+to)\b(?:\s+[\w'’-]+){0,3}\s+(?:an?\s+|any\s+|the\s+)?$|n['’]t\s+(?:\w+\s+){0,2}$", re.I)
+
+
 def _said(text: str, at: int, end: int, nominated: bool) -> bool:
     """Whether the award at text[at:end] is said to be won (or, ``nominated``, to have been up for)."""
     after = text[end : end + 14]
+    if _DENIED.search(text[max(0, at - 30) : at]):
+        return False  # "received no Academy Award nominations", "it never won a Golden Globe"
     if re.match(r"\s+nominations?\b", after, re.I):
         return nominated  # "an Academy Award nomination for ..."
     if re.search(r"\b(?:at|during|from)\s+(?:the\s+)?(?:\d+\w*\s+)?$", text[max(0, at - 20) : at], re.I):
@@ -85,13 +97,24 @@ def _said(text: str, at: int, end: int, nominated: bool) -> bool:
     return max(verbs)[1] == nominated
 
 
+# a question about awards: only it reads an accolades table (its dates are ceremonies', its names nominees')
+AWARD_ASKED = re.compile(r"\b(?:awards?|prizes?|oscars?|baftas?|globes?|c[ée]sars?|goyas?|emmys?|razzies?|nominat\w*|won|wins?|winners?|"
+                         r"ceremon(?:y|ies)|honou?rs?|accolades?)\b", re.I)
+
+
+def result_of(row) -> str | None:
+    """What a row of an accolades table says came of it ("Won", "Nominated"), or None for a row of another table."""
+    result = next((v for h, v in row.cells.items() if re.search(r"result|outcome|status", h, re.I)), None)
+    return result if result is not None and re.match(r"(?:won|winner|nominated|nominee)\b", result.strip(), re.I) else None
+
+
 def _result_rows(qa, film):
     """(row, doc_id, won) of the film's accolades tables: rows with a result column saying won or nominated."""
     for doc_id in film.doc_ids:
         doc = qa.document(doc_id)
         for row in doc.table_rows if doc else ():
-            result = next((v for h, v in row.cells.items() if re.search(r"result|outcome|status", h, re.I)), None)
-            if result is not None and re.match(r"(?:won|winner|nominated|nominee)\b", result.strip(), re.I):
+            result = result_of(row)
+            if result is not None:
                 yield row, doc_id, result.lower().startswith(("won", "winner"))
 
 
@@ -115,8 +138,17 @@ def awards_of(qa, reading: Reading) -> list[tuple[str, object]]:
     film = qa.film(route.film) if route.film else None
     if not m or film is None:
         return []
-    nominated = bool(m.group("nom"))
-    fits = _qualifiers(reading) or (lambda s: True)
+    return _awards_said(qa, film, _qualifiers(reading) or (lambda s: True), bool(m.group("nom")))
+
+
+# where an award was won, said after it: "won the Grand Prix at the 1949 Cannes Film Festival"
+_AT_AFTER = re.compile(rf"(?:\s+nominations?)?\s+(?:at|from|in)\s+(?:the\s+)?(?:\d{{4}}\s+)?(?:{_CAPS}{_GAP})*{_CAPS}")
+
+
+def _awards_said(qa, film, fits, nominated: bool) -> list[tuple[str, object]]:
+    """(award, (sentence, passage)) pairs the film's documents say it won (or was nominated for) that ``fits``."""
+    from .records import located
+
     found: dict[str, tuple[str, object]] = {}
     rows = {}
     for row, doc_id, won in _result_rows(qa, film):
@@ -132,6 +164,7 @@ def awards_of(qa, reading: Reading) -> list[tuple[str, object]]:
         for pid in qa.passage_range(doc_id):
             p = qa.passages[pid]
             for s in p.sentences:
+                last = 0  # where the award said before ends: "won the Grand Prix at Cannes and ... won an Oscar"
                 for a in AWARD_PHRASE.finditer(s.text):
                     name = re.sub(r"^(?:(?:the|a|an|both|its)\s+)+", "", a.group().strip(), flags=re.I)
                     more = re.match(rf"\s+nominations?\s+for\s+(?:the\s+)?{_CAPS}(?:\s+{_CAPS})*", s.text[a.end() :])
@@ -140,9 +173,12 @@ def awards_of(qa, reading: Reading) -> list[tuple[str, object]]:
                     if not _said(s.text, a.start(), a.end(), nominated) or _counted(s.text, a.start()):
                         continue
                     # "premiered at Sundance, where it won ...": the festival said before the winning
-                    clause = re.split(r"[.;]\s", s.text[: a.start()])[-1]
+                    since = s.text[last : a.start()]  # a winning of its own since the award before, or that one's
+                    clause = re.split(r"[.;]\s", since if _WON_VERB.search(since) else s.text[: a.start()])[-1]
                     before = clause[: max((v.start() for v in _WON_VERB.finditer(clause)), default=0)]
-                    if not (fits(name) or fits(before)):
+                    at = _AT_AFTER.match(s.text, a.end())
+                    last = at.end() if at else a.end()
+                    if not (fits(name) or fits(before) or at and fits(at.group())):
                         continue
                     terms = set(analyse(name))
                     if not any(terms <= set(analyse(k)) or set(analyse(k)) <= terms for k in found):
@@ -261,15 +297,20 @@ def _yesno_answer(qa, reading: Reading, film, hits: list) -> Answer | None:
     rows = [(row, doc_id, won) for row, doc_id, won in _result_rows(qa, film) if fits(" ".join(row.cells.values()))]
     won = [(row, doc_id) for row, doc_id, w in rows if w]
     nominated_asked = bool(m.group("nom"))
+    any_asked = re.match(r"(?:any|anything|an?\s+(?:award|prize))\b", m.group("what"), re.I) is not None  # what it won is the answer
     if rows:  # won, or only nominated; any row of it is a nomination
         chosen = won if won and not nominated_asked else [(row, doc_id) for row, doc_id, _ in rows]
         yes = bool(won) or nominated_asked
         where = [w for row, doc_id in chosen if (w := located(qa, doc_id, row.start))]
         if where:
             answer = "Yes" if yes else "No"
-            if yes and won and not nominated_asked and re.match(r"(?:any|anything|an?\s+(?:award|prize))\b", m.group("what"), re.I):
+            if yes and won and not nominated_asked and any_asked:
                 answer = f"Yes: {joined(list(dict.fromkeys(n for row, _ in won if (n := _row_name(row)))))}"  # what it won
             return _reply(reading, hits, Citer(), answer, where, "the rows of its awards table for that award")
+    said = _awards_said(qa, film, fits, nominated_asked)
+    if said:  # "It won the Audience Award at Riverlight"
+        answer = f"Yes: {joined([name for name, _ in said])}" if any_asked and not nominated_asked else "Yes"
+        return _reply(reading, hits, Citer(), answer, [where for _, where in said], "what its documents say it won or was nominated for")
     if named is not None and not nominated_asked:
         lost = _went_to(qa, film, named)
         if lost:

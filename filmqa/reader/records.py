@@ -14,6 +14,7 @@ from collections import defaultdict
 from ..corpus.films import normalise_title
 from ..models import Passage
 from ..retriever.analysis import STOP_WORDS, analyse, fold
+from .awards import AWARD_ASKED, result_of
 from .candidates import MARKED, QUALIFIERS
 from .extract import FILMED_ON, PLACE_CUE, YEAR, find_score
 from .replies import joined
@@ -511,6 +512,8 @@ def table_lookup(qa, kb, reading: Reading):
         headers = list(dict.fromkeys(h for r in rows for h in r.cells))
         if len(headers) < 3:
             continue  # two-column tables (Metric | Value) are read as sentences
+        if not AWARD_ASKED.search(q) and any(result_of(r) for r in rows):
+            continue  # an accolades table's dates and names are its ceremonies' and nominees', not the film's
         # the asked column: header words the question uses, earliest mention first
         col, col_score = None, 0.0
         for h in headers:
