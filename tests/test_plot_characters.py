@@ -17,6 +17,10 @@ Rotterdam inspector Pim Olsen tracks the forger Saul Berka to Lisbon. The Portug
 fishing village near Porto. Olsen is helped by his old colleague Jan Visser, his sister Eva Marin and the informant Luis
 Prado. Olsen and Berka meet at last in a lighthouse, where Olsen arrests him.
 
+==Casting==
+Varga cast Kees Andersen, a retired ship's pilot who had never acted, after meeting him in a harbour bar. Rui Matos
+drove a taxi in Porto for ten years before turning to acting. Both men appear in every scene of the second half.
+
 ==Reception==
 Moviegoers polled by Screenpoll gave the film an average grade of "A-" on an A+ to F scale.
 
@@ -72,3 +76,19 @@ def test_a_relation_is_the_name_the_noun_is_said_of(qa):
     assert reply.answer == "Eva Marin", reply.text
     assert "his sister Eva Marin" in reply.citations[0].quote
     assert qa.ask("Who is Olsen's colleague?").answer == "Jan Visser"
+
+
+@pytest.mark.parametrize("question, said", [
+    ("What did Rui Matos do before he became an actor?", "drove a taxi"),
+    ("what did kees andersen do before acting", "retired ship's pilot"),
+])
+def test_a_former_job_is_read_from_the_sentence_that_says_it(qa, question, said):
+    reply = qa.ask(question)
+    assert reply.answer is not None and said in reply.answer, reply.text
+
+
+def test_a_former_job_asked_of_him_after_a_part_is_the_actors(qa):
+    conv = qa.conversation()
+    assert conv.ask("Who plays Saul Berka?").answer == "Rui Matos"
+    reply = conv.ask("what did he do before acting?")
+    assert reply.answer is not None and "drove a taxi" in reply.answer, reply.text

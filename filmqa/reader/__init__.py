@@ -24,14 +24,16 @@ from .opinion import opinion_answer
 from .composer import SPEECH_ASKED, compose
 from .series import sequel_lookup
 from .sources import ScopedCorpus, Source, asks_site_score, cited_piece_date, find_source, in_source, page_answer, review_by_score, scoped_hits
-from .deeds import fate_lookup, killer_lookup, part_meant
+from .deeds import an_actor, fate_lookup, killer_lookup, part_meant
 from .replies import TABLE_NOTE, abstain, add_player, answer_from_record
 from .records import ASK_CAST_LIST, CAST_WORDS, cast_list_lookup, cast_lookup, name_part_lookup, played_by, rank_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
 from .router import ASPECTS, GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SEARCH_ALSO, SYNONYMS, KIND_WORDS, Reading, normalise_question, route_question
-from .router import WHO_IS_NAMED, generic_terms, tells_films_apart
+from .router import FORMER_JOB_ASKED, WHO_IS_NAMED, generic_terms, tells_films_apart
 
 _NEGATING = re.compile(r"never|not|no|none|nothing|nobody|neither|nor|without|\w+n['’]t", re.I)
+# what is asked of a real person's life, never of a character's
+_REAL_LIFE = re.compile(r"\b(?:acting|actor|actress|born|birthday|career|real life|in real-life)\b", re.I)
 _PERSON_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
 
 
@@ -252,6 +254,9 @@ def _variants(question: str, history: list[Answer], kb: Knowledge, film: str | N
     part = part_meant(question, kb, film, list(dict.fromkeys(entities)))
     if part:
         return [(part, None)]
+    if _REAL_LIFE.search(question):
+        # "what did he do before acting?" after "who plays the King?": the actor, not the King
+        entities = [e for e in entities if an_actor(kb, film, e)] or entities
     m = _PERSON_PRONOUN.search(question)
     if m and entities:
         out = out[:1] if len(out) > 1 else []
@@ -368,7 +373,9 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
         return ans
     if deed is not None:
         return abstain(reading, hits, "No sentence says who did that to them.")
-    speech = route.answer_type == AnswerType.DESCRIPTION and SPEECH_ASKED.search(route.resolved_question)
+    # what someone said, or did before acting: no cast list's line answers it
+    speech = route.answer_type == AnswerType.DESCRIPTION and (SPEECH_ASKED.search(route.resolved_question)
+                                                              or FORMER_JOB_ASKED.search(route.resolved_question))
     casting = route.answer_type != AnswerType.TITLE  # "where did he play a Russian again?": a work is asked, not a part
     record = None if missing or speech else rank_lookup(qa, kb, reading) or name_part_lookup(qa, kb, reading) or (
         cast_list_lookup(qa, kb, reading) or cast_lookup(qa, kb, reading) if casting else None)

@@ -22,7 +22,7 @@ from .candidates import (MAKING, QUALIFIED, Candidate, asked_markets, asked_qual
 from .extract import fmt_money, split_money_norm
 from .knowledge import Knowledge
 from .replies import Citer, abstain, fact_name, full_stop, joined, passage_refs
-from .router import ASPECTS, Reading
+from .router import ASPECTS, FORMER_JOB_ASKED, Reading
 from .scoring import MIN_COVERAGE, ScoredSentence, boosted, score_sentences
 from .summaries import ASKS_RECEPTION, CONSENSUS, CRITICS_SUMMED, HOW_IT_DID, PLOT_SECTION, VERDICT, asked_speaker, asks_genre, asks_summary, genre_of, how_it_did, plot_lead, REPLY_TURN, reply_to, says_something, verdicts
 from .works import works_of
@@ -47,6 +47,9 @@ _NAMED_FROM = re.compile(rf"{_BECAUSE.pattern}|(?i:\b(?:comes?|came|taken|derive
 _ASKS_NAME = re.compile(r"\b(?:called|named|titled|title|name)\b", re.I)
 # a reason given before the words that draw its consequence: "Her French was limited, so she withdrew"
 _SO = re.compile(rf"(?:,|\band)\s+so\s+{_SUBJECT}|(?i:\b(?:which|that) is why\b|\bas a result\b|\btherefore\b)")
+# "worked as a real wedding MC", "a retired rodeo announcer who had never acted", "a former nurse": a former job
+_FORMER_JOB = re.compile(r"\b(?:worked|working|trained|made (?:a|his|her|their) living)\s+as\b|\b(?:former|retired|onetime|one-time|ex-)\s*[a-z]"
+                         r"|\bbefore\s+(?:turning to|becoming|going into|taking up)\s+(?:acting|an? act)|\bcareer as\b|\bhad never acted\b", re.I)
 _FEE_ASKED = re.compile(r"\b(?:paid|pay|fee|salary|wages?)\b", re.I)
 _FEE_SAID = re.compile(r"\b(?:paid|pay|payday|fee|salary|wages?|earned|received|got|signed for)\b", re.I)
 _FILM_VALUES = {T.MONEY, T.DURATION, T.DATE, T.YEAR}  # facts every film has one of: with no film named, whose?
@@ -415,6 +418,9 @@ def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentence
     elif atype == T.DESCRIPTION and SPEECH_ASKED.search(reading.route.resolved_question):
         # "What did X say about Y?": words someone said (quoted, first person, or with a speech verb)
         pool.sort(key=lambda s: -(s.score + (0.45 if _SAID.search(s.sentence.text) else 0)))
+    elif atype == T.DESCRIPTION and FORMER_JOB_ASKED.search(reading.route.resolved_question):
+        # "What did she do before acting?": a sentence that says what the person worked as
+        pool.sort(key=lambda s: -(s.score + (0.5 if _FORMER_JOB.search(s.sentence.text) else 0)))
     if not pool:
         return abstain(reading, hits, "The closest passages don't state it.", sentences)
     best = pool[0]

@@ -161,11 +161,21 @@ def _part_name(role: str) -> str:
     return " ".join(re.sub(rf"^(?:{RANK}\s+)+", "", name).split())
 
 
+def _cast(kb, film: str | None) -> list:
+    facts = kb.facts.get(film) if film else None
+    return facts.cast if facts else [] if film else [p for f in kb.facts.values() for p in f.cast]
+
+
+def an_actor(kb, film: str | None, name: str) -> bool:
+    """Whether ``name`` is credited as an actor in the film's cast lists (any film's when None)."""
+    want = _names(name)
+    return bool(want) and any(want <= _names(c.actor) for _, c in _cast(kb, film))
+
+
 def character_of(kb, film: str | None, name: str) -> str | None:
     """The part ``name`` stands for in ``film`` (any film when None): the part itself when it is credited as one
     ("Rostavili"), the part an actor plays when it is an actor ("James Belushi" -> "Art Ridzik"), else None."""
-    facts = kb.facts.get(film) if film else None
-    cast = facts.cast if facts else [] if film else [p for f in kb.facts.values() for p in f.cast]
+    cast = _cast(kb, film)
     want = _names(name)
     if not want:
         return None

@@ -17,13 +17,16 @@ from .knowledge import Knowledge
 
 T = AnswerType
 
+# "what did he do before acting?", "what was her job before she became an actress?": a former job, no film or part
+FORMER_JOB_ASKED = re.compile(r"^(?:and\s+)?what\b.*\b(?:do|did|job|work|career|occupation|profession)\b.*\bbefore\s+(?:[a-z]+ing|he|she|they|films|movies|fame)\b", re.I)
+
 # (pattern, type): first match wins. Patterns see the lower-cased question.
 _TYPE_RULES: list[tuple[str, AnswerType]] = [
     (r"\bwhy\b|\breason\b|\bhow come\b|\bwhat made\b|\bmotivat", T.REASON),
     (r"^(?:and\s+)?(?:is|was|were|are|did|does|do|has|had|have|can|could|will|would|should)\b", T.YESNO),
     # "what does the Rotten Tomatoes consensus say?": the critics' words, not a score; "what kind of music did he
     # ask for?": a description, not the composer
-    (r"\bconsensus\b|\bwhat (?:kind|kinds|type|types|sort) of\b", T.DESCRIPTION),
+    (r"\bconsensus\b|\bwhat (?:kind|kinds|type|types|sort) of\b|" + FORMER_JOB_ASKED.pattern, T.DESCRIPTION),
     # a work asked for by what it is to another: "what story is it based on?", "what is the score a remix of?",
     # "which Schwarzenegger film did its gross match?", "what else has she directed?", "where did he play a Russian again?"
     (r"^(?:and\s+)?(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:story|book|novel|novella|play|comic|manga|article|poem|song|game|show|source|work)\b.*\b(?:based|adapted|inspired|drawn|taken|derived)\b"
