@@ -62,11 +62,29 @@ Ninefold is a 2005 Romanian thriller film directed by Mirela Dascal.
 The score was composed by Tobias Renn, who recorded it in Bucharest.
 """
 
+VERSIONS = """{{Infobox film
+| name = Harrow Point
+| director = Enzo Marchetti
+| runtime = 104 min
+}}
+
+Harrow Point is a 1983 Italian horror film directed by Enzo Marchetti. It won the prize for Best Production Design at a
+regional festival.
+
+==Production==
+The first director, Livia Sorrentino, left after two weeks over the budget and was replaced by Marchetti.
+
+==Release==
+For its American release in 1985 an English dub was directed by Walt Kimura. A Spanish-language remake is being
+developed by Solana Films.
+"""
+
 
 @pytest.fixture(scope="module")
 def qa(tmp_path_factory):
     return small_corpus(tmp_path_factory.mktemp("crew"), copper_bell=FAN_PAGE, lantern_road=ARTICLE,
-                        lantern_road_dvd=DISC_REVIEW, ninefold=WIKI)
+                        lantern_road_dvd=DISC_REVIEW, ninefold=WIKI,
+                        harrow_point=VERSIONS)
 
 
 def _cites(reply, *words: str) -> bool:
@@ -128,3 +146,21 @@ def test_a_surname_particle_stays_with_its_name():
 
     assert split_names("Lucia de la Vega, Tomas van der Berg", {}) == ["Lucia de la Vega", "Tomas van der Berg"]
     assert split_names("Paolo del Monte Rita Hale", {}) == ["Paolo del Monte", "Rita Hale"]
+
+
+def test_a_version_of_the_job_is_not_the_films_credit(qa):
+    reply = qa.ask("Who directed Harrow Point's English dub?")
+    assert reply.answer == "Walt Kimura"
+    assert _cites(reply, "English dub was directed by Walt Kimura")
+    reply = qa.ask("Who was Harrow Point's first director?")
+    assert reply.answer == "Livia Sorrentino"
+    assert _cites(reply, "The first director, Livia Sorrentino")
+    # no one is said to direct the remake: the original's director is no answer
+    assert qa.ask("Who will direct the Harrow Point remake?").answer is None
+    assert qa.ask("Who directed Harrow Point?").answer == "Enzo Marchetti"
+
+
+def test_a_design_job_is_neither_direction_nor_production(qa):
+    # a prize for the design names no designer
+    for q in ("Who was the art director on Harrow Point?", "Who was Harrow Point's production designer?"):
+        assert qa.ask(q).answer is None

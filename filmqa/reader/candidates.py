@@ -35,6 +35,7 @@ CRAFT_CUES = {
     "distribution": r"distribut",
     "casting": r"casting",
     "costume": r"costume",
+    "design": r"design|art direct",
 }
 
 # How documents tie a person (or company) to a craft: (nouns naming the job,
@@ -50,6 +51,7 @@ _CRAFTS = {
     "production": (r"producer|executive producer|co-producer", r"produced|co-produced", r"production"),
     "casting": (r"casting director|casting", r"cast", r"casting"),
     "costume": (r"costume designer|costumer", r"designed the costumes", r"costumes?|costume design"),
+    "design": (r"production designer|art director|set designer|set decorator", r"designed", r"production design|art direction|sets?"),
     "distribution": (r"distributor", r"distributed|released", r"distribution|release"),
     "studio": (r"studio|production company|company", r"produced|made|financed|developed|acquired", r"production"),
 }
@@ -778,7 +780,9 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                         bonus += -0.3 if wants_actor else 0.2
             tied = key in reading.infobox_keys if key else False
             if ext_type in (T.PERSON, T.ORGANISATION) and craft_binding(reading.route.aspect or "") is not None:
-                if bound_to_craft(text, offset, surface, reading.route.aspect):
+                if reading.job_version and (key or not _version_near(text, offset, surface, reading.job_version)):
+                    bonus, tied = bonus - 0.3, False  # "who directed the dub?": a credit said of no dub is the film's own
+                elif bound_to_craft(text, offset, surface, reading.route.aspect):
                     bonus += 0.5
                     tied = True
                 elif not tied:
@@ -830,6 +834,13 @@ def _years_into_dates(by_norm: dict) -> None:
         date, bare = dates[0], by_norm.pop(year)
         date.score = max(date.score, bare.score) + 0.1
         date.support += bare.support  # (after the date's own sentences: they are the ones to quote)
+
+
+def _version_near(text: str, offset: int, surface: str, version: list[str]) -> bool:
+    """Whether the version of the job asked ("dub", "original") is said next to the name ("The dub was directed by
+    X", "the original director, X"), not elsewhere in the sentence ("..., and was replaced by Y")."""
+    window = text[max(0, offset - 50) : offset + len(surface) + 60]
+    return any(re.search(rf"(?i)\b{re.escape(w[:5])}", window) for w in version)
 
 
 def _field_of(ss: ScoredSentence, reading: Reading, crafted: bool) -> tuple[str, str] | None:

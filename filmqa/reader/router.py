@@ -76,6 +76,9 @@ ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "home media": (r"\bstream|\bdvd|\bblu-?ray|\bvhs|\bhome (?:media|video|release)|\bcassette|\blaserdisc|\bvideo release|\bon video\b", "dvd blu ray vhs home media release stream streaming", ()),
     "casting": (r"\bcasting\b", "casting", ("casting",)),
     "costume": (r"\bcostume", "costume designer", ("costume", "costume design", "costumes")),
+    # "who was the art director / production designer?": the look of the film, not its direction or production
+    "design": (r"\bproduction design|\bset design|\bart direct|\bart department", "production design designer art direction sets",
+               ("production design", "production designer", "art direction", "art director", "set design")),
     "music": (r"\bmusic|\bscore\b|\bscored\b|\bcompos|\bsoundtrack", "music score composer composed", ("music", "music by", "composer")),
     "cinematography": (r"\bcinematograph|\bphotograph|\bcamera|\blensed|\bdp\b", "cinematography photography", ("cinematography",)),
     "editing": (r"\bedit(?:or|ed|ing)\b", "editing editor edited", ("editing", "edited by", "editor")),
@@ -86,7 +89,7 @@ ASPECTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "studio": (r"\bstudio|\bcompany|\bproduction compan", "studio pictures company production", ("studio", "production company", "production companies")),
     "release": (r"\breleas|\bpremier|\bopen(?:ed)?\b|\bcame out\b|\bcome out\b", "released release premiere", ("released", "release date", "release")),
     "filming": (r"\bshot\b|\bfilm(?:ed|ing)\b|\blocations?\b|\bshoot(?:ing)?\b|\bphotography\b", "filmed shot location filming shooting photography photographed", ("location", "locations", "filming locations")),
-    "production": (r"\bproduc(?:er|ed|tion)", "produced producer production", ("producer", "produced by")),
+    "production": (r"\bproduc(?:er|ed|tion)(?!\s+design)", "produced producer production", ("producer", "produced by")),
     "cast": (r"\bplay(?:ed|s)?\b|\brole|\bactor|\bactress|\bstar(?:red|s|ring)?\b|\bcast\b|\bcharacter|\bportray|\bvoic(?:e|es|ed|ing)\b", "cast played role stars", ("starring",)),
     "setting": (r"\bset (?:in|at|on)\b|\bset\s*[?.!]*$|\btakes? place\b|\bsetting\b", "set takes place setting plot", ()),
     "language": (r"\blanguage|\bspoken\b", "language", ("language",)),
@@ -238,6 +241,7 @@ class Reading:
     required: list[tuple[str, str]] = field(default_factory=list)  # (owner, noun) the answer's sentence must tie ("Danko's wife")
     sequel_asked: bool = False  # "is there a sequel to X?": the title of the film after X is asked
     craft_asked: bool = True  # "who directed it?" (False: "which director lifted the score?", a job as a category)
+    job_version: list[str] = field(default_factory=list)  # "the English dub", "the original director": whose job is asked
     opinion: bool = False  # "was it any good?": the critics' verdict is asked
     cost_of: str | None = None  # "how much did the mechanical shark cost?": a part's cost, not the film's budget
 
@@ -633,6 +637,18 @@ def normalise_question(q: str) -> str:
     return out
 
 
+# A job done for another version of the film, or by someone before the credited one: "who directed the English dub?",
+# "who is directing the remake?", "who was the original director?" - the film's own credit does not answer it
+_JOB_VERSION = re.compile(r"\b(?:dub|dubbed|dubbing|remake|reboot|re-?edit|stage (?:version|production|play|musical)|trailer)\b"
+                          r"|\b(?:original|first|initial|replacement|uncredited)(?=\s+(?:director|writer|screenwriter|composer|"
+                          r"cinematographer|editor|producer)s?\b)", re.I)
+
+
+def job_version(q: str) -> list[str]:
+    """The words that say whose version of a job is asked ("dub", "remake", "original"), lower case."""
+    return [m.group().split()[0].lower() for m in _JOB_VERSION.finditer(q)]
+
+
 # "who shot it?", "who lensed La La Land?": shooting the film itself is the cinematographer's job ("who shot Danko?" is not)
 _SHOT_WHAT = re.compile(r"^\s*(?:and\s+)?who\s+(?:shot|filmed|lensed|photographed)(?:\s+(?P<what>.*?))?\s*[?.!]*\s*$", re.I)
 # "which studio released Jaws?", "what company was it released by?"
@@ -782,6 +798,8 @@ def route_question(question: str, kb: Knowledge, *, single_film: str | None, foc
         normalised=nq,
         aspects=aspects,
         craft_asked=not _CATEGORY.search(nq),
+        # (not the words that picked the film: "the 2009 remake of The Hollow" is a film of the corpus, its director its own)
+        job_version=[w for w in job_version(q) if not set(analyse(w)) & title_terms],
         sequel_asked=bool(sequel_asked),
         other_film=other_film,
         required=_possessed(q, film),
