@@ -12,6 +12,7 @@ ARTICLE = """Copper Tide
 
 Copper Tide is a 2011 drama film directed by Lise Amundsen. It follows two sisters who run a ferry in a northern fjord.
 The production bought an old ferry in 2009 because no shipyard would lend one.
+Amundsen says the idea came from her grandmother, who ran a ferry across the fjord for forty years.
 """
 
 INTERVIEW = """A talk with Lise Amundsen
@@ -50,3 +51,11 @@ def test_a_reason_outside_an_interview_is_read_as_before(qa):
     reply = qa.ask("Why did the production buy an old ferry for Copper Tide?")
     assert reply.answer is not None and "no shipyard would lend one" in reply.answer, reply.text
 
+
+
+@pytest.mark.parametrize("question", ["Where did Amundsen get the idea for Copper Tide?", "where did the idea for copper tide come from"])
+def test_where_an_idea_came_from_is_an_origin_not_a_place(qa, question):
+    reply = qa.ask(question)
+    assert reply.route.answer_type.value == "reason"
+    assert reply.answer is not None and "her grandmother" in reply.answer, reply.text
+    assert "idea came from her grandmother" in reply.citations[0].quote

@@ -22,7 +22,7 @@ from .candidates import (MAKING, QUALIFIED, Candidate, asked_markets, asked_qual
 from .extract import fmt_money, split_money_norm
 from .knowledge import Knowledge
 from .replies import Citer, abstain, fact_name, full_stop, joined, passage_refs
-from .router import ASPECTS, FORMER_JOB_ASKED, Reading
+from .router import ASPECTS, FORMER_JOB_ASKED, IDEA_ASKED, Reading
 from .scoring import MIN_COVERAGE, ScoredSentence, boosted, score_sentences
 from .summaries import ASKS_RECEPTION, CONSENSUS, CRITICS_SUMMED, HOW_IT_DID, PLOT_SECTION, VERDICT, asked_speaker, asks_genre, asks_summary, genre_of, how_it_did, plot_lead, REPLY_TURN, reply_to, says_something, verdicts
 from .works import works_of
@@ -411,8 +411,8 @@ def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentence
         if any_award:
             pool.sort(key=lambda s: award_named(s.sentence.text) is None)  # one award won is a yes, whatever was lost
     because = _BECAUSE
-    if atype == T.REASON and _ASKS_NAME.search(reading.route.resolved_question):
-        because = _NAMED_FROM  # "Why is it called X?": where the name comes from
+    if atype == T.REASON and (_ASKS_NAME.search(reading.route.resolved_question) or IDEA_ASKED.search(reading.route.resolved_question)):
+        because = _NAMED_FROM  # "Why is it called X?", "where did the idea come from?": where the name or idea comes from
     if atype == T.REASON:
         pool.sort(key=lambda s: -(s.score + (0.5 if because.search(s.sentence.text) or _SO.search(s.sentence.text) else 0)))
     elif atype == T.DESCRIPTION and SPEECH_ASKED.search(reading.route.resolved_question):

@@ -20,9 +20,13 @@ T = AnswerType
 # "what did he do before acting?", "what was her job before she became an actress?": a former job, no film or part
 FORMER_JOB_ASKED = re.compile(r"^(?:and\s+)?what\b.*\b(?:do|did|job|work|career|occupation|profession)\b.*\bbefore\s+(?:[a-z]+ing|he|she|they|films|movies|fame)\b", re.I)
 
+IDEA_ASKED = re.compile(r"\b(?:where|how)\b.*\b(?:idea|ideas|inspiration|concept|premise)\b.*\b(?:from|get|got|find|found|originate[sd]?|come up|came up)\b"
+                        r"|\b(?:where|how)\b.*\b(?:get|got|find|found|come up with|came up with)\b.*\b(?:idea|ideas|inspiration|concept|premise)\b", re.I)
+
 # (pattern, type): first match wins. Patterns see the lower-cased question.
 _TYPE_RULES: list[tuple[str, AnswerType]] = [
-    (r"\bwhy\b|\breason\b|\bhow come\b|\bwhat made\b|\bmotivat", T.REASON),
+    # "where did the idea come from?", "where did he get the idea for it?": an origin, told as a reason is, not a place
+    (r"\bwhy\b|\breason\b|\bhow come\b|\bwhat made\b|\bmotivat|" + IDEA_ASKED.pattern, T.REASON),
     (r"^(?:and\s+)?(?:is|was|were|are|did|does|do|has|had|have|can|could|will|would|should)\b", T.YESNO),
     # "what does the Rotten Tomatoes consensus say?": the critics' words, not a score; "what kind of music did he
     # ask for?": a description, not the composer
