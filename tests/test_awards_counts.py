@@ -77,6 +77,7 @@ def test_how_many_awards_with_only_one_bodys_count_said_abstains(qa):
 def test_a_category_only_nominated_in_the_table_is_no_win(qa):
     reply = qa.ask("did the harbour lights win the oscar for best director?")
     assert reply.answer == "No" and "Mabel Ostrow" in reply.citations[0].quote, reply.text
+    assert reply.citations[0].quote.startswith("Academy Awards | Best Director"), reply.text  # no cell attributes quoted
 
 
 def test_a_person_nominated_in_the_table(qa):

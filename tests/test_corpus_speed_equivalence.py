@@ -61,6 +61,7 @@ def _ref_line_marks(text: str) -> list[tuple[int, int, str]]:
             links = [m.span() for m in cleaning._LINKED.finditer(line.group())]  # a link's or template's own pipes
             marks += [(line.start() + sep.start(), line.start() + sep.end(), cleaning.SEP) for sep in cleaning._CELL_SEP.finditer(line.group())
                       if not any(a < sep.start() < b for a, b in links)]
+            marks += [(line.start() + m.start("a"), line.start() + m.end("a"), "") for m in cleaning._CELL_ATTRS.finditer(line.group())]
     marks += [(m.start(), m.end(), "") for rx in (cleaning._HEADING_MARKS, cleaning._BULLET) for m in rx.finditer(text)]
     own = [(m.start(), m.end()) for m in cleaning._OWN_LINES.finditer(text)]  # list templates, references, comments
     merged: list[tuple[int, int, str]] = []
@@ -127,7 +128,7 @@ PIECES = [
     "\x1f", "\u200b", "\x1b[31m", "\x1b]0;t\x07", "==", "=", "#", "# ", "*", "•", "- ", "1.", "2)", "!", "!!", "{|",
     "|}", "|-", "|+", "http://x.y", "https://a", "[", "]", "(", ")", "a", "Word", "Red", ".", "\xa0", "\u2003",
     "\x85", "<!--", "-->", "<b>", "</i>", ":", "--", ":--:", "File:", "Image:x", "\r", "x\n",
-    "{{plainlist|", "{{ubl|", "{{film date|", "1988", "6", "{{based on|", "{{won}}", "{{nom}}", "{{ Nom }}",
+    "{{plainlist|", "{{ubl|", "{{film date|", "1988", "6", "{{based on|", "{{won}}", "{{nom}}", "{{ Nom }}", 'rowspan="2" ', "style=x",
 ]
 
 

@@ -138,6 +138,9 @@ _TABLE_SCAFFOLD = re.compile(r"^[ \t]*(?:\{\||\|\}|\|-.*|\|\+.*|\|?[ \t]*:?-{2,}
 _TABLE_LINE = re.compile(r"^[ \t]*[|!].*$", re.M)
 # a link or template inside a cell: its pipes are its own, not the table's
 _LINKED = re.compile(r"\[\[[^\[\]\n]*\]\]|\{\{[^{}\n]*\}\}")
+# a wiki table cell's attributes before its text: ``| rowspan="4" | Academy Awards`` reads "Academy Awards"
+_CELL_ATTRS = re.compile(r"""(?:^[ \t]*[|!]|\|\||!!)[ \t]*(?P<a>(?:(?:rowspan|colspan|style|class|align|valign|width|scope|bgcolor|"""
+                         r"""data-sort-value)[ \t]*=[ \t]*(?:"[^"\n|]*"|'[^'\n|]*'|[^\s|"'=]+)[ \t]*)+\|(?!\|))""", re.I)
 _CELL_SEP = re.compile(r"\|\||!!|\||^[ \t]*!", re.M)
 _HEADING_MARKS = re.compile(r"^[ \t]*(?:={1,6}(?=[^=\n]*={1,6}[ \t]*$)|#{1,6}[ \t]+)|(?<=[^=\n])={1,6}[ \t]*$", re.M)
 # "*X ... Y*" at the start of a line is Markdown emphasis, not a bullet
@@ -211,6 +214,8 @@ def _line_marks(text: str) -> list[tuple[int, int, str]]:
         for sep in _CELL_SEP.finditer(line.group()):
             if not any(a < sep.start() < b for a, b in links):  # "[[Academy Award for Best Sound|Best Sound]]" is one cell
                 marks.append((base + sep.start(), base + sep.end(), SEP))
+        if "=" in line.group():
+            marks.extend((base + m.start("a"), base + m.end("a"), "") for m in _CELL_ATTRS.finditer(line.group()))
     for m in _HEADING_MARKS.finditer(text):
         marks.append((m.start(), m.end(), ""))
     for m in _BULLET.finditer(text):

@@ -138,7 +138,7 @@ def awards_of(qa, reading: Reading) -> list[tuple[str, object]]:
     film = qa.film(route.film) if route.film else None
     if not m or film is None:
         return []
-    return _awards_said(qa, film, _qualifiers(reading) or (lambda s: True), bool(m.group("nom")))
+    return _awards_said(qa, film, _qualifiers(reading, every=True) or (lambda s: True), bool(m.group("nom")))
 
 
 # where an award was won, said after it: "won the Grand Prix at the 1949 Cannes Film Festival"
