@@ -79,12 +79,24 @@ For its American release in 1985 an English dub was directed by Walt Kimura. A S
 developed by Solana Films.
 """
 
+FAMILY = """Cold Quay
+
+Cold Quay is a 1999 British crime film directed by Ruth Penhale.
+
+Cast
+Dominic Treves as Inspector Hal Varga
+Sasha Lind as Nadia Varga
+Owen Pyke as Tommy Varga
+
+Varga tracks a smuggler through the docks while his wife Nadia waits at home.
+"""
+
 
 @pytest.fixture(scope="module")
 def qa(tmp_path_factory):
     return small_corpus(tmp_path_factory.mktemp("crew"), copper_bell=FAN_PAGE, lantern_road=ARTICLE,
                         lantern_road_dvd=DISC_REVIEW, ninefold=WIKI,
-                        harrow_point=VERSIONS)
+                        harrow_point=VERSIONS, cold_quay=FAMILY)
 
 
 def _cites(reply, *words: str) -> bool:
@@ -164,3 +176,10 @@ def test_a_design_job_is_neither_direction_nor_production(qa):
     # a prize for the design names no designer
     for q in ("Who was the art director on Harrow Point?", "Who was Harrow Point's production designer?"):
         assert qa.ask(q).answer is None
+
+
+def test_a_surname_shared_by_a_family_is_the_lead_part(qa):
+    # the inspector's title is no part of his name: "Varga" is him as much as "Nadia Varga", and he is billed first
+    reply = qa.ask("Who played Varga in Cold Quay?")
+    assert reply.answer == "Dominic Treves"
+    assert _cites(reply, "Dominic Treves as Inspector Hal Varga")

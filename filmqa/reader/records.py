@@ -139,6 +139,12 @@ def full_actor(actor: str, line: str) -> str:
 _ROLE_DESCRIBED = re.compile(r",|\s+[(–—-]\s*|\s+-\s+")
 
 
+# words of office or address a credited part's name may open with ("Police Chief Martin Brody", "Inspector Kaur")
+_TITLES = frozenset("police chief officer agent inspector sheriff deputy constable commissioner commissario professor doctor "
+                    "general colonel major judge mayor senator governor president father mother uncle aunt king queen prince "
+                    "princess lord lady sir madame miss".split())
+
+
 _AGE_WORDS = frozenset("young younger teen teenage child kid little older adult elderly".split())
 
 
@@ -227,7 +233,8 @@ def _cast_match(qa, kb, reading: Reading, pairs: list):
                 continue  # a comparison's column for another film
             version += 1
         a = len(q & actor_t) / max(len(actor_t), 1)
-        r = len(part_q & name_t) / max(len(name_t), 1)
+        # (a title before the name is no part of it: "Brody" is as much "Police Chief Martin Brody" as "Ellen Brody")
+        r = len(part_q & name_t) / max(len(name_t - _TITLES) or len(name_t), 1)
         d = len(part_q & desc_t) / max(len(desc_t), 1)
         if want_role and a > 0:
             score, answer = a + 0.5, c.role
