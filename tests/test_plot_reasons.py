@@ -34,9 +34,18 @@ A: A comedy, for once.
 """
 
 
+REVIEW = """Copper Tide (2011) - a viewer's log
+
+CAST: Tomas Ekdal (Arne), Sofie Lind (Kari), Mette Dahl (Ingrid) CREW: Director Lise Amundsen, Writer Lise Amundsen
+
+I came for the fjord and stayed for Tomas Ekdal's face. Amundsen spotted him selling fish at a market in Tromso and cast
+him because nobody else she met could look so tired and so kind at once.
+"""
+
+
 @pytest.fixture(scope="module")
 def qa(tmp_path_factory) -> FilmQA:
-    return small_corpus(tmp_path_factory.mktemp("plot_reasons"), copper=ARTICLE, interview=INTERVIEW)
+    return small_corpus(tmp_path_factory.mktemp("plot_reasons"), copper=ARTICLE, interview=INTERVIEW, review=REVIEW)
 
 
 def test_the_reply_answers_not_the_interviewers_question(qa):
@@ -59,3 +68,9 @@ def test_where_an_idea_came_from_is_an_origin_not_a_place(qa, question):
     assert reply.route.answer_type.value == "reason"
     assert reply.answer is not None and "her grandmother" in reply.answer, reply.text
     assert "idea came from her grandmother" in reply.citations[0].quote
+
+
+def test_a_reason_said_of_him_after_his_name_answers_not_a_cast_listing(qa):
+    reply = qa.ask("Why did Lise Amundsen cast Tomas Ekdal?")
+    assert reply.answer is not None and "so tired and so kind" in reply.answer, reply.text
+    assert "cast\nhim because" in reply.citations[0].quote or "cast him because" in reply.citations[0].quote

@@ -376,7 +376,8 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
     # what someone said, or did before acting: no cast list's line answers it
     speech = route.answer_type == AnswerType.DESCRIPTION and (SPEECH_ASKED.search(route.resolved_question)
                                                               or FORMER_JOB_ASKED.search(route.resolved_question))
-    casting = route.answer_type != AnswerType.TITLE  # "where did he play a Russian again?": a work is asked, not a part
+    # "where did he play a Russian again?": a work is asked, not a part; "why did she cast him?": a reason, not a part
+    casting = route.answer_type not in (AnswerType.TITLE, AnswerType.REASON)
     record = None if missing or speech else rank_lookup(qa, kb, reading) or name_part_lookup(qa, kb, reading) or (
         cast_list_lookup(qa, kb, reading) or cast_lookup(qa, kb, reading) if casting else None)
     from_table = record is None

@@ -401,6 +401,8 @@ def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentence
                      if s.infobox_key is None and (award_named(s.sentence.text) or WINS_SAID.search(s.sentence.text)) else s
                      for s in sentences]
         sentences.sort(key=lambda s: -s.score)
+    if atype == T.REASON:
+        sentences = [_names_lent(s, reading) for s in sentences]
     pool = [s for s in sentences if s.coverage >= MIN_COVERAGE and (s.infobox_key is None or atype == T.YESNO)
             and (atype == T.YESNO or says_something(s))]
     if atype == T.YESNO:
@@ -414,7 +416,9 @@ def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentence
     if atype == T.REASON and (_ASKS_NAME.search(reading.route.resolved_question) or IDEA_ASKED.search(reading.route.resolved_question)):
         because = _NAMED_FROM  # "Why is it called X?", "where did the idea come from?": where the name or idea comes from
     if atype == T.REASON:
-        pool.sort(key=lambda s: -(s.score + (0.5 if because.search(s.sentence.text) or _SO.search(s.sentence.text) else 0)))
+        # a reason said in words ("because ...", "..., so ..."), before a labelled listing ("CAST: A (B), C (D) ...")
+        pool.sort(key=lambda s: -(s.score + (0.5 if because.search(s.sentence.text) or _SO.search(s.sentence.text) else 0)
+                                  - (0.5 if _LABELLED.match(s.sentence.text) else 0)))
     elif atype == T.DESCRIPTION and SPEECH_ASKED.search(reading.route.resolved_question):
         # "What did X say about Y?": words someone said (quoted, first person, or with a speech verb)
         pool.sort(key=lambda s: -(s.score + (0.45 if _SAID.search(s.sentence.text) else 0)))
@@ -481,6 +485,25 @@ def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentence
             answer = f"{before.sentence.text} {best.sentence.text}"
             text = f"{before.sentence.text} [{p}] {best.sentence.text} [{n}]"
     return Answer(question=reading.route.question, answer=answer, text=text, citations=citer.citations, route=reading.route, confidence=round(min(1.0, best.score / 2), 3))
+
+
+_LABELLED = re.compile(r"[A-Z][A-Za-z]+(?:\s[A-Za-z]+){0,2}:\s")  # "CAST: ...", "Quick Verdict: ..." (not an interview's "Q: ")
+_POINTS_BACK = re.compile(r"\b(?:he|she|him|her)\b", re.I)
+
+
+def _names_lent(ss: ScoredSentence, reading: Reading) -> ScoredSentence:
+    """A reason said of "him" covers the names the sentence before it gives ("... stayed for Dale Whitcomb's face.
+    Abernathy found him calling a rodeo and cast him because ..."): the question's names are the pronoun's."""
+    if not (_BECAUSE.search(ss.sentence.text) or _SO.search(ss.sentence.text)) or not _POINTS_BACK.search(ss.sentence.text):
+        return ss
+    sentences = ss.passage.sentences
+    i = next((k for k, x in enumerate(sentences) if x.start == ss.sentence.start), 0)
+    keys = set(reading.key_terms)
+    if not i or not keys:
+        return ss
+    own, before = set(analyse(ss.sentence.text)), set(analyse(sentences[i - 1].text))
+    lent = len(keys & (own | before)) / len(keys)
+    return boosted(ss, 0.25 * (lent - ss.coverage), lent) if lent > ss.coverage else ss
 
 
 _ANAPHOR = re.compile(r"^[\"“'‘]?(?:it|this|that|these|those|he|she|they|there)\b|[\"“'‘]?(?:i think )?(?:it|this|that)['’]s\b", re.I)
