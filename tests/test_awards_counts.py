@@ -107,6 +107,7 @@ Reception[edit]
 The film won the Silver Gull at the 2017 Lisbon Film Festival and its editor later won a Golden Crane.
 A trade paper wrote that it won Moon Hye-ri the Golden Crane award for best actress, and she thanked the crew for playing along.
 It received no Academy Award nominations.
+At the Seoul Critics Awards it won two Golden Lantern Awards, for Best Music and Best Sound Design, from five nominations.
 """
 
 
@@ -139,3 +140,12 @@ def test_an_accolades_table_does_not_date_the_film(tide):
 def test_a_denied_nomination_is_no_nomination(tide):
     reply = tide.ask("was low tide chorus nominated for an oscar")
     assert reply.answer == "No", reply.text
+
+
+def test_the_categories_named_after_a_count_are_what_it_won(tide):
+    reply = tide.ask("Which Golden Lanterns did Low Tide Chorus win?")
+    assert reply.answer == "Best Music and Best Sound Design", reply.text
+
+
+def test_no_sentence_saying_who_won_instead_abstains(tide):
+    assert tide.ask("which film beat low tide chorus for the golden crane for best editing").answer is None

@@ -21,7 +21,7 @@ import re
 
 from ..models import Answer, AnswerType
 from ..retriever.analysis import analyse
-from .replies import Citer, joined, passage_refs
+from .replies import Citer, abstain, joined, passage_refs
 from .knowledge import ELIDED, MARK, PARTICLE, UPPER
 from .router import Reading
 from .scoring import ScoredSentence
@@ -170,8 +170,9 @@ def _awards_said(qa, film, fits, nominated: bool) -> list[tuple[str, object]]:
                     more = re.match(rf"\s+nominations?\s+for\s+(?:the\s+)?{_CAPS}(?:\s+{_CAPS})*", s.text[a.end() :])
                     if more and nominated:
                         name = f"{name} nomination{more.group().split('nomination', 1)[1].removeprefix('s')}"  # "for Outstanding Debut"
-                    if not _said(s.text, a.start(), a.end(), nominated) or _counted(s.text, a.start()):
+                    if not _said(s.text, a.start(), a.end(), nominated):
                         continue
+                    names = _listed_after(s.text, a.end()) if _counted(s.text, a.start()) else [name]
                     # "premiered at Sundance, where it won ...": the festival said before the winning
                     since = s.text[last : a.start()]  # a winning of its own since the award before, or that one's
                     clause = re.split(r"[.;]\s", since if _WON_VERB.search(since) else s.text[: a.start()])[-1]
@@ -179,11 +180,29 @@ def _awards_said(qa, film, fits, nominated: bool) -> list[tuple[str, object]]:
                     at = _AT_AFTER.match(s.text, a.end())
                     last = at.end() if at else a.end()
                     if not (fits(name) or fits(before) or at and fits(at.group())):
-                        continue
-                    terms = set(analyse(name))
-                    if not any(terms <= set(analyse(k)) or set(analyse(k)) <= terms for k in found):
-                        found[name.lower()] = (name, (s, p))
+                        names = [n for n in names if fits(n)]
+                    for n in names:
+                        terms = set(analyse(n))
+                        if not any(terms <= set(analyse(k)) or set(analyse(k)) <= terms for k in found):
+                            found[n.lower()] = (n, (s, p))
     return list(found.values())
+
+
+# after a count of awards, the categories it names: "won two Oscars, for Best Sound Effects Editing and Best Visual
+# Effects", "won four César Awards in 2002 – Best Film, Best Director, Best Music (Yann Tiersen) and ..."
+_LISTED = re.compile(r"(?:\s+(?:in|at)\s+[^,.;:–—]{1,40}?)?,?\s*(?:\bfor\b|[–—:]|\s-)\s*(?P<l>[^.;–—]+)")
+
+
+def _listed_after(text: str, end: int) -> list[str]:
+    """The categories named after a count of awards (none when it names none)."""
+    m = _LISTED.match(text, end)
+    out = []
+    for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("l") if m else ""):
+        item = re.sub(r"\s*\([^()]*\)", "", item).strip()
+        if not re.match(rf"{_CAPS}", item) or len(item.split()) > 7:
+            break  # "and the European Film Award ...", "from seven nominations": the list has ended
+        out.append(item)
+    return out
 
 
 _COUNT_NOUN = r"awards?|oscars?|prizes?|nominations?|nods|baftas?|globes?|c[ée]sars?|goyas?|emmys?|razzies?|trophies|honou?rs|accolades|wins"
@@ -334,7 +353,7 @@ def _over_answer(qa, reading: Reading, film, hits: list) -> Answer | None:
     said = _qualifiers(reading, every=True, question=" ".join(w for w in asked.split() if not set(analyse(w)) & title))
     lost = _went_to(qa, film, said or (lambda text: True))
     if not lost:
-        return None
+        return abstain(reading, hits, "No sentence says which film that award went to instead.")
     return _reply(reading, hits, Citer(), lost[0], [lost[1]], "the film that award went to")
 
 
