@@ -82,13 +82,15 @@ developed by Solana Films.
 FAMILY = """Cold Quay
 
 Cold Quay is a 1999 British crime film directed by Ruth Penhale.
+Starring: Dominic Treves, Sasha Lind, Owen Pyke
 
 Cast
 Dominic Treves as Inspector Hal Varga
 Sasha Lind as Nadia Varga
 Owen Pyke as Tommy Varga
 
-Varga tracks a smuggler through the docks while his wife Nadia waits at home.
+Varga tracks a smuggler through the docks while his wife Nadia waits at home. Tommy's debt to a bookie drives the
+second half.
 """
 
 
@@ -183,3 +185,9 @@ def test_a_surname_shared_by_a_family_is_the_lead_part(qa):
     reply = qa.ask("Who played Varga in Cold Quay?")
     assert reply.answer == "Dominic Treves"
     assert _cites(reply, "Dominic Treves as Inspector Hal Varga")
+
+
+def test_a_part_no_credit_names_has_no_player(qa):
+    # neither the leads' line nor the character whose debt the sentence speaks of plays the bookie
+    assert qa.ask("Who played the bookie in Cold Quay?").answer is None
+    assert qa.ask("Who played Tommy in Cold Quay?").answer == "Owen Pyke"

@@ -17,13 +17,13 @@ from dataclasses import replace
 from ..corpus.structure import split_field
 from ..models import Answer, AnswerType, Conflict, ConflictValue, Passage
 from ..retriever.analysis import analyse
-from .candidates import (MAKING, QUALIFIED, Candidate, asked_markets, asked_qualifiers, collect_candidates, craft_binding, foreign_cells,
-                         home_market, occasions)
+from .candidates import (MAKING, QUALIFIED, Candidate, asked_markets, asked_qualifiers, cast_names, collect_candidates, craft_binding,
+                         foreign_cells, home_market, occasions)
 from .extract import fmt_money, split_money_norm
 from .knowledge import Knowledge
 from .replies import Citer, abstain, fact_name, full_stop, joined, passage_refs
 from .router import ASPECTS, FORMER_JOB_ASKED, IDEA_ASKED, Reading
-from .scoring import MIN_COVERAGE, ScoredSentence, boosted, score_sentences
+from .scoring import FACT_LINE, MIN_COVERAGE, ScoredSentence, boosted, score_sentences
 from .summaries import ASKS_RECEPTION, CONSENSUS, CRITICS_SUMMED, HOW_IT_DID, PLOT_SECTION, VERDICT, asked_speaker, asks_genre, asks_summary, genre_of, how_it_did, plot_lead, REPLY_TURN, reply_to, says_something, verdicts
 from .works import works_of
 from .yesno import ANY_AWARD, ONLY_NOMINATED, WINS_SAID, WON, asked_award, award_named, polarity
@@ -163,8 +163,15 @@ def compose(qa, kb: Knowledge, reading: Reading, hits: list[Passage], exclude: s
                             for ss in sentences), key=lambda ss: -ss.score)
     if atype == T.PERSON and _ASKS_PLAYER.search(route.resolved_question):
         # "who plays Earl?": a starring field names the leads, not who plays the part asked
-        sentences = [ss for ss in sentences if ss.infobox_key not in _LEADS_FIELDS]
+        # (nor does a fact sheet's "Starring | A, B, C" line)
+        sentences = [ss for ss in sentences if ss.infobox_key not in _LEADS_FIELDS and not (
+            (m := FACT_LINE.match(ss.sentence.text)) and m.group("k").strip().lower() in _LEADS_FIELDS)]
     candidates = collect_candidates(kb, reading, sentences, exclude, foreign_cells(qa, reading, sentences))
+    if atype == T.PERSON and _ASKS_PLAYER.search(route.resolved_question):
+        # "who plays the loan shark?": a player, never a part the cast list credits ("Gbénga's debt to a loan shark")
+        actors, roles = cast_names(kb, route.film)
+        candidates = [c for c in candidates if c.value in actors or any(c.value in a for a in actors)
+                      or not any(w in roles for w in c.value.split())]
     if atype in (T.PERSON, T.ORGANISATION, T.LIST) and reading.craft_asked and craft_binding(route.aspect or "") is not None:
         # who did a craft: only people the documents tie to that craft qualify
         candidates = [c for c in candidates if c.tied]
