@@ -12,6 +12,8 @@ ARTICLE = """Copper Tide
 
 Copper Tide is a 2011 drama film directed by Lise Amundsen. It follows two sisters who run a ferry in a northern fjord.
 The production bought an old ferry in 2009 because no shipyard would lend one.
+The first cinematographer, Per Hauge, was hired in May and let go after two weeks of shooting.
+The original cinematographer, Per Hauge, was judged too slow for the winter light and was dismissed in June.
 Amundsen says the idea came from her grandmother, who ran a ferry across the fjord for forty years.
 """
 
@@ -74,3 +76,10 @@ def test_a_reason_said_of_him_after_his_name_answers_not_a_cast_listing(qa):
     reply = qa.ask("Why did Lise Amundsen cast Tomas Ekdal?")
     assert reply.answer is not None and "so tired and so kind" in reply.answer, reply.text
     assert "cast\nhim because" in reply.citations[0].quote or "cast him because" in reply.citations[0].quote
+
+
+def test_a_judgement_is_the_reason_someone_was_dismissed(qa):
+    # two sentences say he went; the one that says what was judged of him answers why, up to what followed
+    reply = qa.ask("Why was Per Hauge let go from Copper Tide?")
+    assert reply.answer == "judged too slow for the winter light", reply.text
+    assert "judged too slow" in reply.citations[0].quote

@@ -41,7 +41,10 @@ _SUBJECT = r"(?:(?i:he|she|it|they|we|i|the|his|her|its|their|there)\b|[A-Z][\w'
 # "The title comes from the police report", "after acting as best man at a wedding"
 _BECAUSE = re.compile(rf"(?i:\b(?:because|due to|owing to|in order to|so that|the reason|thanks to)\b)|(?i:\bsince)\s+{_SUBJECT}"
                       rf"|,\s+as\s+{_SUBJECT}|(?i:\binspired by\b)"
-                      r"|(?i:\bafter\s+(?:[a-z]+ing\b|(?:a|an|the|his|her|their)\s+))")
+                      r"|(?i:\bafter\s+(?:[a-z]+ing\b|(?:a|an|the|his|her|their)\s+))"
+                      # a judgement that is the reason: "proved to be unsuited for an action film and was replaced",
+                      # "was deemed too old for the part", "over creative differences"
+                      r"|(?i:\b(?:proved|deemed|judged|found|considered)\s+(?:to\s+be\s+)?(?:too\s|un(?:suited|fit|able|happy|prepared|ready)\b|ill-suited\b|not\s+(?:suited|right|ready)\b)|\bcreative differences\b)")
 # a reason, or where a name comes from: what answers "why is it called X?"
 _NAMED_FROM = re.compile(rf"{_BECAUSE.pattern}|(?i:\b(?:comes?|came|taken|derived|derives) from\b|\bnamed (?:after|for)\b|\btakes its (?:name|title) from\b)")
 _ASKS_NAME = re.compile(r"\b(?:called|named|titled|title|name)\b", re.I)
@@ -473,7 +476,8 @@ def _compose_sentence_answer(qa, kb: Knowledge, reading: Reading, hits, sentence
         # the reason and what follows it; with a consequence drawn ("..., so she withdrew") the whole sentence
         m = None if _SO.search(best.sentence.text) else because.search(best.sentence.text)
         # ... up to the next clause ("as he isn't licensed to carry one, and order him to ..." stops at ", and")
-        answer = re.split(r",\s+(?:and|but|while)\s|;|\s[—–]\s", best.sentence.text[m.start():])[0].strip(" ,.") if m else best.sentence.text
+        # ("proved to be unsuited for an action film and was replaced ..." stops before what followed from it)
+        answer = re.split(r",\s+(?:and|but|while)\s|;|\s[—–]\s|\s+and\s+(?:was|were|got)\s", best.sentence.text[m.start():])[0].strip(" ,.") if m else best.sentence.text
         text = f"{best.sentence.text} [{n}]"
         after = None if m or _SO.search(best.sentence.text) else _follow_on(best)
         if after is not None:
