@@ -149,3 +149,10 @@ def test_the_categories_named_after_a_count_are_what_it_won(tide):
 
 def test_no_sentence_saying_who_won_instead_abstains(tide):
     assert tide.ask("which film beat low tide chorus for the golden crane for best editing").answer is None
+
+
+def test_a_person_asked_with_no_film_named_finds_the_film_by_its_accolades_rows(qa):
+    reply = qa.ask("was greta voss nominated for a bafta")
+    assert reply.answer == "Yes" and "Greta Voss" in reply.citations[0].quote, reply.text
+    reply = qa.ask("What was Greta Voss nominated for?")
+    assert reply.answer == "Best British Actress" and reply.route.film == "The Harbour Lights (1961)", reply.text

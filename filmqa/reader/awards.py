@@ -129,13 +129,11 @@ def _counted(text: str, at: int) -> bool:
     return re.search(rf"\b(?:{_NUMBER})\s+(?:[\w'’-]+\s+)?$", text[max(0, at - 30) : at], re.I) is not None
 
 
-def awards_of(qa, reading: Reading) -> list[tuple[str, object]]:
+def awards_of(qa, reading: Reading, film=None) -> list[tuple[str, object]]:
     """(award, (sentence, passage)) pairs the film's documents say it won (or was nominated for), document order."""
-    from .records import located
-
     route = reading.route
     m = AWARDS_ASKED.search(route.resolved_question)
-    film = qa.film(route.film) if route.film else None
+    film = film or (qa.film(route.film) if route.film else None)
     if not m or film is None:
         return []
     return _awards_said(qa, film, _qualifiers(reading, every=True) or (lambda s: True), bool(m.group("nom")))
@@ -357,12 +355,38 @@ def _over_answer(qa, reading: Reading, film, hits: list) -> Answer | None:
     return _reply(reading, hits, Citer(), lost[0], [lost[1]], "the film that award went to")
 
 
+def _film_of_rows(qa, reading: Reading):
+    """With no film named ("was Imelda Roche nominated for Best Actress?"), the one film whose accolades
+    table has a row naming all the question does; None when none does, or several."""
+    q = reading.route.resolved_question
+    if not (_YESNO_ASKED.search(q) or AWARDS_ASKED.search(q)) or len(qa.films) > 2000:
+        return None
+    fits = _qualifiers(reading, every=True)
+    if fits is None:
+        return None
+    found = []
+    for film in qa.films:
+        if any(fits(" ".join(row.cells.values())) for row, _, _ in _result_rows(qa, film)):
+            found.append(film)
+            if len(found) > 1:
+                return None
+    return found[0] if found else None
+
+
 def awards_answer(qa, reading: Reading, hits: list) -> Answer | None:
     """The awards asked for, listed and cited (or counted, or yes or no); None when the question asks for none
     or the documents name none."""
-    film = qa.film(reading.route.film) if reading.route.film else None
+    film = qa.film(reading.route.film) if reading.route.film else _film_of_rows(qa, reading)
     if film is None:
         return None
+    ans = _answer_for(qa, reading, film, hits)
+    if ans is not None and ans.route.film is None:  # found by its accolades rows: the answer is about that film
+        ans.route = ans.route.model_copy(update={"film": film.label, "film_reason": "the film whose awards table names it"})
+    return ans
+
+
+def _answer_for(qa, reading: Reading, film, hits: list) -> Answer | None:
+    """The award question of ``film`` answered by its kind: yes or no, a count, the film it lost to, or a list."""
     if reading.route.answer_type == AnswerType.YESNO:
         return _yesno_answer(qa, reading, film, hits)
     if COUNT_ASKED.search(reading.route.resolved_question):
@@ -370,7 +394,7 @@ def awards_answer(qa, reading: Reading, hits: list) -> Answer | None:
     over = _over_answer(qa, reading, film, hits)
     if over is not None:
         return over
-    awards = awards_of(qa, reading)
+    awards = awards_of(qa, reading, film)
     if not awards:
         return None
     up_for = AWARDS_ASKED.search(reading.route.resolved_question).group("nom")
