@@ -72,7 +72,8 @@ Harrow Point is a 1983 Italian horror film directed by Enzo Marchetti. It won th
 regional festival.
 
 ==Production==
-The first director, Livia Sorrentino, left after two weeks over the budget and was replaced by Marchetti.
+The first director, Livia Sorrentino, left after two weeks over the budget.
+Cavallo Films hired Livia Sorrentino, who was dismissed two weeks in and replaced by Marchetti.
 
 ==Release==
 For its American release in 1985 an English dub was directed by Walt Kimura. A Spanish-language remake is being
@@ -191,3 +192,13 @@ def test_a_part_no_credit_names_has_no_player(qa):
     # neither the leads' line nor the character whose debt the sentence speaks of plays the bookie
     assert qa.ask("Who played the bookie in Cold Quay?").answer is None
     assert qa.ask("Who played Tommy in Cold Quay?").answer == "Owen Pyke"
+
+
+def test_who_a_person_replaced_is_the_one_replaced(qa):
+    # "Livia Sorrentino ... was replaced by Marchetti": asked of Marchetti, the one he replaced, not who hired him
+    conv = qa.conversation()
+    assert conv.ask("Who directed Harrow Point?").answer == "Enzo Marchetti"
+    reply = conv.ask("And whom did he replace?")
+    assert reply.answer == "Livia Sorrentino"
+    assert _cites(reply, "replaced by Marchetti")
+    assert qa.ask("Who did the restoration of Harrow Point?").answer != "Livia Sorrentino"

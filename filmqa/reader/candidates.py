@@ -513,6 +513,22 @@ _NOT_DEED = {"is", "was", "has", "does", "plays", "played", "stars", "starred", 
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being|gets|got)\b", re.I)
 
 
+# "who did he replace?", "whom did Danko arrest?": the one the deed was done to
+# (the doer a pronoun or a name: "who did the restoration?" asks who did it)
+_ASKED_OBJECT = re.compile(r"^\s*(?:[Aa]nd\s+)?[Ww]ho(?:m)?\s+did\s+(?:he|she|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?P<v>[a-z]{3,})\s*[?.!]*\s*$")
+_NOT_OBJECT_DEED = {"play", "star", "direct", "write", "produce", "compose", "voice", "portray", "edit", "score", "design",
+                    "cast", "say", "tell", "think", "thank", "mean", "like", "want", "work", "base", "inspire", "talk"}
+
+
+def asked_object(question: str) -> str | None:
+    """The stem of the deed whose sufferer a 'who did he replace?' question asks for, or None."""
+    m = _ASKED_OBJECT.match(question)
+    if not m or m.group("v").lower() in _NOT_OBJECT_DEED:
+        return None
+    stems = analyse(m.group("v"))
+    return stems[0] if stems else None
+
+
 def asked_deed(question: str) -> str | None:
     """The stem of the deed a 'who did it?' question asks about ('kill' for 'Who killed X?'), or None."""
     m = _ASKED_DEED.match(question)
@@ -623,6 +639,7 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
     plan_asked = bool(_PLANNED.search(reading.route.resolved_question))
     premiere = ext_type == T.PLACE and bool(re.search(r"\bpremi[eè]r", reading.route.resolved_question, re.I))
     deed = asked_deed(reading.route.resolved_question) if ext_type == T.PERSON and reading.route.aspect in (None, "plot") else None
+    done_to = asked_object(reading.route.resolved_question) if ext_type == T.PERSON and reading.route.aspect in (None, "plot") else None
     for ss in sentences[:14]:
         if ss.coverage < 0.34:
             continue
@@ -770,6 +787,10 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                     bonus += 0.2
                 if deed:
                     bonus += deed_role(text, offset, surface, deed)
+                if done_to:
+                    # "who did he replace?": "X was replaced by him" - the sufferer answers, the doer not
+                    role = deed_role(text, offset, surface, done_to)
+                    bonus += 0.8 if role < 0 else -0.5 if role > 0 else 0.0
                 if actors and atype == T.PERSON and reading.route.aspect in (None, "cast", "plot"):
                     # "who is the villain?" wants a character, "who played him?" an actor
                     is_actor = surface in actors or any(surface in a.split() for a in actors)
