@@ -9,7 +9,9 @@ from filmqa import FilmQA
 from filmqa.corpus.cleaning import clean
 from filmqa.corpus.bylines import page_facts
 from filmqa.corpus.structure import _lines, _strip_span
+from filmqa.reader.scoring import masthead_terms
 from filmqa.reader.sources import find_source
+from filmqa.retriever.analysis import analyse
 
 from answering_corpus import small_corpus
 
@@ -158,3 +160,31 @@ def test_rated_on_a_named_site_asks_for_that_sites_score(qa):
     reply = qa.ask("What is Harbour Lights rated on FilmPulse?")
     assert reply.answer and reply.answer.startswith("7.1")
     assert reply.citations[0].doc_id == "harbour_lights_verdicts.txt"
+
+
+# a review page opening on a long cookie notice: its masthead ("KOBENHAVN CUT") is not in its first passage
+COOKIE_FIRST = """We use cookies so that this site works and so that we can count our readers. By reading on you agree to all of them, as you always do. We keep them for a year, we never sell them, and you can clear them whenever you like from your browser's settings page. [Fine] [Tell me more about cookies and the partners we share data with]
+
+KOBENHAVN CUT
+Home | Reviews | Lists | About
+
+Harbour Lights: a patient, freezing thriller
+
+Score: 4/5
+
+We at Kobenhavn Cut have seen every Danish thriller since 1999, and few end as well as this one.
+
+Mara Quist's thriller is the best Danish crime film of the decade. The night scenes on the docks are extraordinary, and IMDb users rate it 6.8/10.
+
+The cast is strong throughout, the score is sparing, and the photography of the harbour at night, all sodium light and black water, is the reason to see it on the biggest screen you can find. Quist does not hurry, and she does not explain, and the film is better for both. Bring a coat: the cinema will feel colder when you leave.
+"""
+
+
+def test_a_site_named_in_its_masthead_gives_its_own_score(tmp_path):
+    qa = small_corpus(tmp_path, harbour_lights=ENCYCLOPEDIA, kobenhavn=COOKIE_FIRST)
+    question = "What score did Kobenhavn Cut give Harbour Lights?"
+    # the site's name counts as said by every sentence of its page, though not in the page's first or last lines
+    assert set(analyse("Kobenhavn Cut")) <= masthead_terms(qa, "kobenhavn.txt", question, analyse("Kobenhavn Cut score"))
+    reply = qa.ask(question)
+    assert reply.answer == "4/5"
+    assert reply.citations[0].doc_id == "kobenhavn.txt"

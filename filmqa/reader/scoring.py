@@ -124,7 +124,10 @@ def masthead_terms(qa, doc_id: str, question: str, key_terms: list[str]) -> set[
     if not len(ids):
         return set()
     first, last = qa.passages[ids[0]], qa.passages[ids[-1]]
-    head = " ".join(f"{first.text[:300]} {last.text[-300:]}".split())
+    doc = qa.document(doc_id)
+    # the site's name as the page's masthead or footer gives it (corpus/bylines.py), wherever its passages begin
+    sites = " ".join(f.value for f in doc.page if f.key == "site") if doc else ""
+    head = " ".join(f"{first.text[:300]} {last.text[-300:]} {sites}".split())
     keys = set(key_terms)
     runs: list[list[str]] = [[]]
     for w in re.findall(r"[\w'’]+|&", question):
