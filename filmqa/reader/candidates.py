@@ -522,17 +522,17 @@ _NOT_OBJECT_DEED = {"play", "star", "direct", "write", "produce", "compose", "vo
 
 def asked_object(question: str) -> str | None:
     """The stem of the deed whose sufferer a 'who did he replace?' question asks for, or None."""
-    m = _ASKED_OBJECT.match(question)
-    if not m or m.group("v").lower() in _NOT_OBJECT_DEED:
-        return None
-    stems = analyse(m.group("v"))
-    return stems[0] if stems else None
+    return _deed_stem(_ASKED_OBJECT.match(question), _NOT_OBJECT_DEED)
 
 
 def asked_deed(question: str) -> str | None:
     """The stem of the deed a 'who did it?' question asks about ('kill' for 'Who killed X?'), or None."""
-    m = _ASKED_DEED.match(question)
-    if not m or m.group("v").lower() in _NOT_DEED:
+    return _deed_stem(_ASKED_DEED.match(question), _NOT_DEED)
+
+
+def _deed_stem(m: re.Match | None, not_deeds: set[str]) -> str | None:
+    """The stem of the verb ``m`` found, unless it names no deed."""
+    if not m or m.group("v").lower() in not_deeds:
         return None
     stems = analyse(m.group("v"))
     return stems[0] if stems else None
