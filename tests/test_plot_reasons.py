@@ -14,6 +14,8 @@ Copper Tide is a 2011 drama film directed by Lise Amundsen. It follows two siste
 The production bought an old ferry in 2009 because no shipyard would lend one.
 The first cinematographer, Per Hauge, was hired in May and let go after two weeks of shooting.
 The original cinematographer, Per Hauge, was judged too slow for the winter light and was dismissed in June.
+The story takes place in Hammerfest, but the crew filmed the harbour scenes in Alesund instead.
+Amundsen felt that Hammerfest was too busy with tankers for a quiet ferry story.
 Amundsen says the idea came from her grandmother, who ran a ferry across the fjord for forty years.
 """
 
@@ -83,3 +85,8 @@ def test_a_judgement_is_the_reason_someone_was_dismissed(qa):
     reply = qa.ask("Why was Per Hauge let go from Copper Tide?")
     assert reply.answer == "judged too slow for the winter light", reply.text
     assert "judged too slow" in reply.citations[0].quote
+
+
+def test_what_someone_thought_too_much_is_the_reason(qa):
+    reply = qa.ask("Why wasn't Copper Tide filmed in Hammerfest?")
+    assert reply.answer is not None and "too busy with tankers" in reply.answer, reply.text

@@ -44,7 +44,9 @@ _BECAUSE = re.compile(rf"(?i:\b(?:because|due to|owing to|in order to|so that|th
                       r"|(?i:\bafter\s+(?:[a-z]+ing\b|(?:a|an|the|his|her|their)\s+))"
                       # a judgement that is the reason: "proved to be unsuited for an action film and was replaced",
                       # "was deemed too old for the part", "over creative differences"
-                      r"|(?i:\b(?:proved|deemed|judged|found|considered)\s+(?:to\s+be\s+)?(?:too\s|un(?:suited|fit|able|happy|prepared|ready)\b|ill-suited\b|not\s+(?:suited|right|ready)\b)|\bcreative differences\b)")
+                      r"|(?i:\b(?:proved|deemed|judged|found|considered)\s+(?:to\s+be\s+)?(?:too\s|un(?:suited|fit|able|happy|prepared|ready)\b|ill-suited\b|not\s+(?:suited|right|ready)\b)|\bcreative differences\b"
+                      # "Ramis thought the real town was too spread out"
+                      r"|\b(?:thought|felt|believed|decided)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}?(?:was|were|would be)\s+too\s)")
 # a reason, or where a name comes from: what answers "why is it called X?"
 _NAMED_FROM = re.compile(rf"{_BECAUSE.pattern}|(?i:\b(?:comes?|came|taken|derived|derives) from\b|\bnamed (?:after|for)\b|\btakes its (?:name|title) from\b)")
 _ASKS_NAME = re.compile(r"\b(?:called|named|titled|title|name)\b", re.I)
