@@ -31,3 +31,9 @@ def test_days_it_took_to_shoot_are_what_happened_not_the_plan(qa):
 def test_the_plan_when_the_plan_is_asked(qa):
     a = qa.ask("How many days was the Salt Orchard shoot originally planned for?")
     assert a.answer == "40"
+
+
+def test_minutes_before_an_event_are_no_running_time():
+    from filmqa.reader.extract import find_duration
+    text = "Doors open 20 minutes before the screening; the film runs 97 minutes, and the twist comes 80 minutes into it."
+    assert [v for _, v, _ in find_duration(text)] == [97]

@@ -123,8 +123,14 @@ def find_money(s: str):
         yield m.group().strip(), money_norm(money_value(num, unit), sign), m.start()
 
 
+# "a returns queue from 30 minutes before the start", "45 minutes into the film": a span around an event, no length
+_RELATIVE = re.compile(r"\s+(?:before|after|later|earlier|ago|into|in advance|early|late|prior)\b", re.I)
+
+
 def find_duration(s: str):
     for m in DURATION.finditer(s):
+        if _RELATIVE.match(s, m.end()):
+            continue
         v = int(m.group("n")) if m.group("n") else int(m.group("h")) * 60 + int(m.group("m"))
         if 30 <= v <= 600:
             yield m.group().strip(), v, m.start()
