@@ -107,6 +107,7 @@ Reception[edit]
 The film won the Silver Gull at the 2017 Lisbon Film Festival and its editor later won a Golden Crane.
 A trade paper wrote that it won Moon Hye-ri the Golden Crane award for best actress, and she thanked the crew for playing along.
 It received no Academy Award nominations.
+A commenter asked: it won the Jade Prize as well, right?
 At the Seoul Critics Awards it won two Golden Lantern Awards, for Best Music and Best Sound Design, from five nominations.
 """
 
@@ -125,6 +126,12 @@ def test_a_copied_tab_separated_accolades_table_is_read_with_its_spanned_cells(t
     for award in ("Best Actress", "Best Original Screenplay", "Silver Gull"):
         assert award in reply.answer, reply.text
     assert "Moon Hye-ri" not in reply.answer and "playing" not in reply.answer, reply.text  # whom it won it for; no category
+    assert "Jade Prize" not in reply.answer and "Golden Crane." not in reply.answer, reply.text  # a question says nothing was won
+
+
+def test_any_nominations_asked_are_nominations(tide):
+    reply = tide.ask("did low tide chorus get any nominations at the harbour critics awards")
+    assert reply.answer == "Yes" and any("Best Film" in c.quote for c in reply.citations), reply.text
 
 
 def test_a_festival_said_after_the_award_narrows_it(tide):

@@ -139,6 +139,8 @@ def awards_of(qa, reading: Reading, film=None) -> list[tuple[str, object]]:
     return _awards_said(qa, film, _qualifiers(reading, every=True) or (lambda s: True), bool(m.group("nom")))
 
 
+# a sentence that asks ("Also it won the Oscar for best foreign film, right?") says nothing was won
+_ASKS = re.compile(r"\?[\s\"'’”)]*$")
 # where an award was won, said after it: "won the Grand Prix at the 1949 Cannes Film Festival"
 _AT_AFTER = re.compile(rf"(?:\s+nominations?)?\s+(?:at|from|in)\s+(?:the\s+)?(?:\d{{4}}\s+)?(?:{_CAPS}{_GAP})*{_CAPS}")
 
@@ -162,9 +164,11 @@ def _awards_said(qa, film, fits, nominated: bool) -> list[tuple[str, object]]:
         for pid in qa.passage_range(doc_id):
             p = qa.passages[pid]
             for s in p.sentences:
+                if _ASKS.search(s.text):
+                    continue
                 last = 0  # where the award said before ends: "won the Grand Prix at Cannes and ... won an Oscar"
                 for a in AWARD_PHRASE.finditer(s.text):
-                    name = re.sub(r"^(?:(?:the|a|an|both|its)\s+)+", "", a.group().strip(), flags=re.I)
+                    name = re.sub(r"^(?:(?:the|a|an|both|its)\s+)+", "", a.group().strip(), flags=re.I).rstrip(".:")
                     more = re.match(rf"\s+nominations?\s+for\s+(?:the\s+)?{_CAPS}(?:\s+{_CAPS})*", s.text[a.end() :])
                     if more and nominated:
                         name = f"{name} nomination{more.group().split('nomination', 1)[1].removeprefix('s')}"  # "for Outstanding Debut"
@@ -252,7 +256,7 @@ def _count_answer(qa, reading: Reading, film, hits: list) -> Answer | None:
         for pid in qa.passage_range(doc_id):
             p = qa.passages[pid]
             for s in p.sentences:
-                for n, start, end, words_ in _stated_counts(s.text, nominated):
+                for n, start, end, words_ in _stated_counts(s.text, nominated) if not _ASKS.search(s.text) else ():
                     if fits is None and not (words_ and _GENERIC_NOUN.search(words_) and not re.search(r"[A-Z]", words_)):
                         continue  # "won two BAFTA Awards" is no count of every award it won
                     if fits is not None and not fits(words_) and (re.search(r"[A-Z]", words_) or not fits(s.text[:end])):
@@ -291,7 +295,7 @@ def _went_to(qa, film, said) -> tuple[str, object] | None:
         for pid in qa.passage_range(doc_id):
             p = qa.passages[pid]
             for s in p.sentences:
-                m = _WENT_TO.search(s.text)
+                m = None if _ASKS.search(s.text) else _WENT_TO.search(s.text)
                 if m and said(s.text[: m.start()]):
                     other = re.sub(r"\s+(?:of|the|a|an|in|on|and|to|de|la|le)$", "", m.group("t").rstrip(".:"))
                     if analyse(other) != analyse(film.title):
@@ -313,7 +317,7 @@ def _yesno_answer(qa, reading: Reading, film, hits: list) -> Answer | None:
     fits = named or (lambda text: True)
     rows = [(row, doc_id, won) for row, doc_id, won in _result_rows(qa, film) if fits(" ".join(row.cells.values()))]
     won = [(row, doc_id) for row, doc_id, w in rows if w]
-    nominated_asked = bool(m.group("nom"))
+    nominated_asked = bool(m.group("nom") or re.search(r"\b(?:nominat\w*|nods?)\b", m.group("what"), re.I))  # "get any nominations"
     any_asked = re.match(r"(?:any|anything|an?\s+(?:award|prize))\b", m.group("what"), re.I) is not None  # what it won is the answer
     if rows:  # won, or only nominated; any row of it is a nomination
         chosen = won if won and not nominated_asked else [(row, doc_id) for row, doc_id, _ in rows]
