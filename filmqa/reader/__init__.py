@@ -28,6 +28,7 @@ from .deeds import an_actor, fate_lookup, killer_lookup, part_meant
 from .replies import TABLE_NOTE, abstain, add_player, answer_from_record
 from .records import ASK_CAST_LIST, CAST_WORDS, cast_list_lookup, cast_lookup, name_part_lookup, played_by, rank_lookup, record_sentences, table_lookup
 from .knowledge import Knowledge
+from .lead import lead_lookup
 from .router import ASPECTS, GENERIC, SERIES_MARKS, SERIES_WORDS, canon_title, SEARCH_ALSO, SYNONYMS, KIND_WORDS, Reading, normalise_question, route_question
 from .router import FORMER_JOB_ASKED, WHO_IS_NAMED, generic_terms, tells_films_apart
 
@@ -379,7 +380,7 @@ def _answer(qa, kb: Knowledge, reading: Reading, entity: str | None, missing: st
     # "where did he play a Russian again?": a work is asked, not a part; "why did she cast him?": a reason, not a part
     casting = route.answer_type not in (AnswerType.TITLE, AnswerType.REASON)
     record = None if missing or speech else rank_lookup(qa, kb, reading) or name_part_lookup(qa, kb, reading) or (
-        cast_list_lookup(qa, kb, reading) or cast_lookup(qa, kb, reading) if casting else None)
+        lead_lookup(qa, kb, reading) or cast_list_lookup(qa, kb, reading) or cast_lookup(qa, kb, reading) if casting else None)
     from_table = record is None
     record = record or table_lookup(qa, kb, reading)
     if record and not record[0]:

@@ -139,6 +139,8 @@ EVERYDAY_FORMS: list[tuple[str, str]] = [
     (rf"^(?:(?:the\s+)?{_CAST_NOUN}|starring|who starred|who stars){_END}", "who is in it?"),
     # "who acted in X?", "who performed in it?": who is in it
     (r"^(?:and\s+)?who\s+(?:acted|acts|performed|performs|featured|features|was featured)\s+in\b", "who is in"),
+    # "who is the protagonist / hero of X?": the main character
+    (r"^(?:and\s+)?who(?:'s|’s|\s+is|\s+was)\s+the\s+(?:protagonist|hero|heroine)\b", "who is the main character"),
     # an opinion asked: "was X good?", "is X any good?", "is X worth watching?", "should I watch X?", "how good is X?",
     # "did people like X?" -- whether X was well reviewed, which a film buff answers from the critics' verdict
     (rf"^(?:and\s+)?(?:is|was)\s+{_ABOUT}\s+(?:(?:any|very|actually|really|even|that|so)\s+)?(?:good|great|bad|decent|any\s+good|"
