@@ -14,6 +14,7 @@ import hashlib
 import itertools
 import multiprocessing
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -48,6 +49,9 @@ def _title_of(doc_id: str, infobox_name: str | None, lead_heading: str | None, f
     if films:
         return film_titles.get(films[0], films[0])
     return Path(doc_id).stem
+
+
+_FILM_COLUMN = re.compile(r"(?i)(?:films?|movies?|titles?|pictures?|features?)")
 
 
 def _training_sample(bodies: Iterable[str]) -> str:
@@ -91,6 +95,8 @@ def _read_document(text: str, layout: Layout, body: str, splitter: SentenceSplit
     if first_block is not None and first_block.kind != "heading":
         first_heading = None
     headers = [h for row in layout.table_rows for h in row.cells]
+    # a table whose rows are films ("Film | Year | Director"): its first cells name them as a comparison's headers do
+    headers += [v for row in layout.table_rows for h, v in list(row.cells.items())[:1] if _FILM_COLUMN.fullmatch(h.strip())]
     ev = evidence_for(body, {fl.key: fl.value for fl in layout.infobox}, first_heading, headers,
                       [b.text for b in blocks if b.kind == "heading"])
     lead = next((b for b in blocks if b.kind in ("heading", "prose", "item", "row")), None)
@@ -245,8 +251,9 @@ def _build(root: str, files: list[SourceFile], skipped: list[SkippedFile], progr
         if dup is None:
             made = make_passages(w.sentences, w.passages, doc_id=f.doc_id, title=title, films=labels, first_id=len(passages))
             if len(labels) > 1:  # a document about several films: each passage about the film its section or row names
+                first_cells = {r.start: next(iter(r.cells.values()), "") for r in w.table_rows}
                 for p in made:
-                    p.films = passage_films(labels, titles_of, p.section, p.text)
+                    p.films = passage_films(labels, titles_of, p.section, p.text, first_cells.get(p.start))
             passages.extend(made)
         if progress:
             progress("passages", i + 1, len(files))

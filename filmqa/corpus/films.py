@@ -300,6 +300,7 @@ def detect_films(docs: list[tuple[str, str, DocFilmEvidence]]) -> tuple[list[Fil
     strong_titles = {alias_of.get(k, k) for k in strong_titles}
     matcher = TitleMatcher(list(display.values()))
     primary: dict[str, list[str]] = {}
+    read: list[tuple[str, DocFilmEvidence, list[str], Counter]] = []
     for doc_id, text, ev in docs:
         # mentions written as titles are (capitalised); an all-lower-case document's are all its mentions
         mentions = matcher.find(text, cased=True) or matcher.find(text)
@@ -312,13 +313,17 @@ def detect_films(docs: list[tuple[str, str, DocFilmEvidence]]) -> tuple[list[Fil
             eligible = [(c + (0.5 if k in strong_titles else 0.0), k) for k, c in counts.items() if c >= 2 or k in strong_titles]
             if eligible:
                 own = [max(eligible)[1]]
+        read.append((doc_id, ev, own, counts))
+    # the films some document is about: a table or the sections of another may set them side by side
+    films_of_corpus = strong_titles | {k for *_, own, _ in read for k in own}
+    for doc_id, ev, own, counts in read:
         # a document can be about several films when it discusses them equally, or sets them side by side
         # in a table whose columns are the films (a comparison of two or more films of the corpus)
         top = max((counts.get(k, 0) for k in own), default=0)
         extra = [k for k, c in counts.items() if k not in own and k in strong_titles and top and c >= max(3, top // 2)]
-        compared = list(dict.fromkeys(k for k in (alias_of.get(n, n) for n in map(normalise_title, ev.compared)) if k in strong_titles))
+        compared = list(dict.fromkeys(k for k in (alias_of.get(n, n) for n in map(normalise_title, ev.compared)) if k in films_of_corpus))
         # or gives each its own section: a festival programme, a franchise page ("SPIRITED AWAY", "AMÉLIE", ...)
-        sectioned = list(dict.fromkeys(k for h in ev.headings for k in [_heading_film(h, matcher, alias_of)] if k in strong_titles))
+        sectioned = list(dict.fromkeys(k for h in ev.headings for k in [_heading_film(h, matcher, alias_of)] if k in films_of_corpus))
         for several in (compared, sectioned):
             if len(several) >= 2:
                 if not ev.strong:
@@ -393,18 +398,20 @@ def _split_same_titles(docs, primary: dict[str, list[str]], years: dict[str, Cou
         primary[doc_id] = list(dict.fromkeys(split))
 
 
-def passage_films(labels: list[str], titles: dict[str, list[str]], section: str | None, text: str) -> list[str]:
+def passage_films(labels: list[str], titles: dict[str, list[str]], section: str | None, text: str, first_cell: str | None = None) -> list[str]:
     """The films of a document about several (``labels``) that one of its passages is about.
 
     A table row headed by one of them ("| Die Hard 2 | 7.4 | 2,980 |"), a section
     headed by one ("Die Hard 2: the shoot"), or a passage that names only one of
-    them is about that film alone; any other passage is about them all. ``titles``: each label's titles (its own and aliases).
+    them is about that film alone; any other passage is about them all. ``titles``: each label's titles (its own and aliases);
+    ``first_cell``: the first cell of the table row the passage is, when known (a space-aligned row has no " | ").
     """
     if len(labels) < 2:
         return labels
     label_of = {normalise_title(t): label for label in labels for t in titles.get(label, ())}
     matcher = TitleMatcher(list(label_of))
-    first_cell = text.split(" | ", 1)[0] if " | " in text else ""
+    if first_cell is None:
+        first_cell = text.split(" | ", 1)[0] if " | " in text else ""
     if normalise_title(first_cell) in label_of:
         return [label_of[normalise_title(first_cell)]]
     for said in (section or "", text):  # a section about one of them; else a passage that names only one

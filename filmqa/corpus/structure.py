@@ -453,6 +453,35 @@ def _tab_table(text: str, lines: list[tuple[int, int, str]], i: int, section: st
     return (j, rows) if len(rows) >= 2 else (i, [])
 
 
+# A plain-text table: columns set apart by runs of spaces ("Film        Year   Director"), a header line over
+# rows of as many cells. Its rows are records like a wikitable's.
+_COLUMN_GAP = re.compile(r"[ \t]{2,}")
+_HEADER_CELL = re.compile(r"[A-Za-z][\w'’()/&.-]*(?: [\w'’()/&.-]+){0,3}")
+
+
+def _aligned_cells(line: str) -> list[str]:
+    return [c for c in _COLUMN_GAP.split(line.strip()) if c]
+
+
+def _aligned_table(text: str, lines: list[tuple[int, int, str]], i: int, section: str | None) -> tuple[int, list[TableRow]]:
+    """The space-aligned table whose header line is ``lines[i]``: (index after it, its rows), or (i, []) unless
+    three or more columns are headed by short labels and two or more lines below give as many cells."""
+    s, e, _ = lines[i]
+    headers = _aligned_cells(text[s:e])
+    if len(headers) < 3 or not all(_HEADER_CELL.fullmatch(h) for h in headers) or _SENTENCE_END.search(text[s:e]):
+        return i, []
+    rows: list[TableRow] = []
+    j = i + 1
+    while j < len(lines) and lines[j][2] == "line" and lines[j][1] > lines[j][0]:
+        rs, re_, _ = lines[j]
+        cells = _aligned_cells(text[rs:re_])
+        if len(cells) != len(headers):
+            break
+        rows.append(TableRow(section=section, cells={h: clean(c) for h, c in zip(headers, cells)}, start=rs, end=re_))
+        j += 1
+    return (j, rows) if len(rows) >= 2 else (i, [])
+
+
 # "Poppy Galloway (Imelda Roche), a London wedding planner", "her boyfriend Oliver (Fergus Laing)": a part
 # named in prose with its player in brackets; the words around it say what the part is
 _PROSE_CREDIT = re.compile(
@@ -542,6 +571,14 @@ def segment(text: str) -> Layout:
             blocks.append(Block("field", f.start, f.end, "Infobox", text=f"{f.key}: {f.value}", run=run))
         run += 1
 
+    def add_rows(rows: list[TableRow]) -> None:
+        """A plain-text table's rows (tab- or space-separated), read as a wikitable's."""
+        nonlocal run, last_prose_end_punct, prev_blank
+        layout.table_rows.extend(rows)
+        run += 1
+        blocks.extend(Block("row", r.start, r.end, section, text=clean(text[r.start : r.end]), run=run) for r in rows)
+        last_prose_end_punct = prev_blank = True
+
     md_headers: list[str] | None = None
     last_prose_end_punct = True
     read_to = 0  # lines before this index were read with an earlier one
@@ -564,10 +601,7 @@ def segment(text: str) -> Layout:
                 continue
             read_to, rows = _tab_table(text, all_lines, i, section)
             if rows:
-                layout.table_rows.extend(rows)
-                run += 1
-                blocks.extend(Block("row", r.start, r.end, section, text=clean(text[r.start : r.end]), run=run) for r in rows)
-                last_prose_end_punct = prev_blank = True
+                add_rows(rows)
                 continue
         if entry_kind == "line" and _CONTENTS.match(text[s:e]):
             # a copied page's table of contents ("Contents / 1 Plot / 2 Cast"): not the film's text
@@ -578,6 +612,11 @@ def segment(text: str) -> Layout:
                 blocks.extend(Block("boiler", ls, le, section) for ls, le, _ in all_lines[i:j])
                 read_to = j
                 run += 1
+                continue
+        if entry_kind == "line":
+            read_to, rows = _aligned_table(text, all_lines, i, section)
+            if rows:
+                add_rows(rows)
                 continue
         if entry_kind == "table":
             rows, row_blocks = _wiki_table_rows(text, s, e, section)

@@ -437,6 +437,9 @@ _COLUMN_WORDS = {
     "ratio": "ratio aspect", "aspect": "ratio", "region": "region", "resolution": "resolution", "audio": "audio sound",
     "subtitles": "subtitles", "format": "format", "formats": "format media type", "country": "country", "countries": "country",
     "gross": "gross takings earnings", "grossed": "gross takings earnings", "earn": "gross takings earnings",
+    # a crew column is headed by the job's noun ("Director"), the question says the deed ("who directed ...")
+    "directed": "director", "direct": "director", "wrote": "writer", "written": "writer", "produced": "producer",
+    "composed": "composer", "scored": "composer", "starred": "star starring", "stars": "star starring",
 }
 # short forms people write for the values tables hold
 _ALIASES = {"uk": "united kingdom", "britain": "united kingdom", "us": "united states", "usa": "united states",
@@ -462,6 +465,7 @@ def _numbered(q: str) -> list[tuple[int, str]]:
             out.append((_NUMBERS.get(n) or int(n), m.group("noun2").lower()))
     return out
 _OPENING = re.compile(r"\bopen(?:ed|ing|s)?\b|\bdebut(?:ed|s)?\b", re.I)  # "the screens it opened on": the first row's
+_WEEKEND = re.compile(r"(?i)\b(?:opening|first)\s+(?:weekend|week|day)\b|\bweekend\b")
 _LAST = re.compile(r"\b(?:last|latest|most recent|newest|final)\b", re.I)
 
 
@@ -488,6 +492,18 @@ def _tables(qa, doc_ids):
     return out
 
 
+def _qualified_otherwise(qwords: list[str], k: int, header_terms: set[str], title_terms: set[str]) -> bool:
+    """Whether the question's word before the one that names a crew column ("casting" of "casting director",
+    "executive" of "executive producer") is a qualifier its header does not have: then another job is asked."""
+    if k == 0:
+        return False
+    before = qwords[k - 1]
+    if before in STOP_WORDS or not before.isalpha() or before in GENERIC:
+        return False
+    terms = set(analyse(before))
+    return bool(terms) and not terms & (header_terms | title_terms)
+
+
 def table_lookup(qa, kb, reading: Reading):
     """(answer, supporting sentences) read from a table the question points into, or None.
 
@@ -507,9 +523,14 @@ def table_lookup(qa, kb, reading: Reading):
     for w in qwords:
         q_terms |= set(analyse(w))
     wanted_headers: list[str] = []
-    for w in qwords:
-        wanted_headers += analyse(w) + analyse(_COLUMN_WORDS.get(w, ""))
+    said_at: list[int] = []  # the index in qwords of the word each wanted header term comes from
+    for k, w in enumerate(qwords):
+        terms = analyse(w) + analyse(_COLUMN_WORDS.get(w, ""))
+        wanted_headers += terms
+        said_at += [k] * len(terms)
     title_terms = set(reading.content_terms) - set(reading.key_terms)
+    asked_film = qa.film(route.film) if route.film else None
+    film_titles = {normalise_title(t) for t in [asked_film.title, *asked_film.aliases]} if asked_film else set()
     numbered = _numbered(q)
     missing_row = False
     # no film: only documents with a column the question may name (a table without one is skipped below anyway)
@@ -528,11 +549,15 @@ def table_lookup(qa, kb, reading: Reading):
             hits = [i for i, t in enumerate(wanted_headers) if t in h_terms]
             if not hits or not any(_fits(r.cells.get(h, ""), atype) for r in rows):
                 continue
+            if atype == "person" and _qualified_otherwise(qwords, said_at[hits[0]], h_terms, title_terms):
+                continue  # "the casting director" is not a Director column's
             score = len(set(wanted_headers[i] for i in hits)) - 0.01 * min(hits)
             if score > col_score:
                 col, col_score = h, score
         if col is None:
             continue
+        if _WEEKEND.search(q) and not _WEEKEND.search(col):
+            continue  # "its opening weekend": a total's column (Worldwide gross) is not that figure
         col_terms = set(analyse(col))
         # "its second weekend": a column of row numbers named by the question's noun picks the row by number
         counted = [(k, h) for k, noun in numbered for h in headers if h != col and set(analyse(noun)) & set(analyse(h))
@@ -566,6 +591,11 @@ def table_lookup(qa, kb, reading: Reading):
         unmatched_caps = [c for c in caps if not set(analyse(c)) & (matched_terms | title_terms | col_terms)
                           and not any(c.lower() in " ".join(r.cells.values()).lower() for r in rows)]
         picked = [r for n, r in scored if n == top] if top else list(rows)
+        # rows of films side by side ("Alien 1979 ...", "Aliens 1986 ..."): the row whose cell is the asked film's very
+        # title, not one whose title only stems alike
+        own_rows = [r for r in picked if film_titles & {normalise_title(v) for v in r.cells.values()}]
+        if top and 0 < len(own_rows) < len(picked):
+            picked = own_rows
         about_table = bool(set(analyse(_section or "")) & q_terms)
         one_value = len({r.cells.get(col, "").strip() for r in rows}) == 1
         # no row named: only a question about this table ("home media releases") reads a whole column
