@@ -66,3 +66,13 @@ def test_a_table_column_answers_only_its_own_job_and_measure(tmp_path):
     # "Directed by" is the director's column: a casting director is another job, the opening weekend another figure
     assert qa.ask("Who was the casting director of Night Harbours?").answer != "Tomas Velez"
     assert qa.ask("How much did Night Harbours take on its opening weekend?").answer != "$97 million"
+
+
+def test_hatnotes_and_film_site_list_links_are_page_furniture():
+    text = ("Harbour Lights\n\n> This page is about the 1994 film. For the stage play, see Harbour Lights (play).\n\n"
+            "Harbour Lights is a 1994 drama film about a lighthouse keeper and his daughter.\n\n"
+            "Lists including this film: \"Coastal dramas\" · \"Rainy Sunday picks\"\n")
+    layout = segment(text)
+    prose = " ".join(b.text for b in layout.blocks if b.kind in ("prose", "item"))
+    assert "lighthouse keeper" in prose
+    assert "stage play" not in prose and "Coastal dramas" not in prose

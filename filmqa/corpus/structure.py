@@ -70,6 +70,9 @@ _BOILERPLATE = re.compile(
   | ^all\ cast\ &\ crew
   | ^(advertisement|sponsored|related|trending|loading)\W*$
   | ^from\ wikipedia,\ the\ free\ encyclopedia$|\bredirects\ here\b|^for\ other\ uses,?\ see\b
+  | ^\W*this\ (?:article|page)\ is\ about\b[^.]*\.\s*for\b[^.]*,\ see\b  # a hatnote: "This article is about the 2006 film. For the novel, see ..."
+  | ^jump\ to\ (?:navigation|search|content)$
+  | ^(?:popular\ |other\ )?lists\ (?:featuring|including|with)\ this\ (?:film|movie)\b  # a film site's links to its users' lists
     """
 )
 
