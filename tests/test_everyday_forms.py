@@ -55,3 +55,13 @@ def test_the_short_forms_name_the_same_question():
     assert everyday_form("who was cast") == "who was cast"
     assert everyday_form("how many actors were cast") == "how many actors were cast"
     assert everyday_form("who played Greta in it?") == "who played Greta in it?"
+
+
+def test_a_time_of_year_is_no_place_a_film_is_set(tmp_path):
+    page = """Snowline fan page
+
+This page covers Snowline, one of the films set at Christmas. Snowline is a 1991 thriller film directed by Ida Frey.
+"""
+    qa = small_corpus(tmp_path, snowline=page)
+    reply = qa.ask("wheres snowline set")
+    assert reply.answer != "Christmas", reply.text

@@ -172,6 +172,11 @@ _LATER_FILM = re.compile(r"\b(?:sequel|follow-up|next (?:film|movie|one|installm
 _EARLIER_FILM = re.compile(r"\b(?:original|first (?:film|movie|one)|predecessor|prequel)\b", re.I)
 
 
+# holidays, seasons, months and days: when a story is set, never where
+_A_TIME = re.compile(r"(?:Christmas|Xmas|Easter|Halloween|Hallowe'en|Thanksgiving|Hanukkah|Diwali|Ramadan|New Year(?:['’]s(?: Eve| Day)?)?|"
+                     r"(?:Christmas|New Year['’]s) Eve|Independence Day|Valentine['’]s Day|Midsummer|"
+                     r"January|February|March|April|May|June|July|August|September|October|November|December|"
+                     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:Day|Eve|night|morning|weekend))?", re.I)
 _SUPERSEDED = re.compile(r"\bfrom\s+(?:an?\s+|about\s+|around\s+|just\s+|only\s+|roughly\s+)?$", re.I)
 
 
@@ -740,6 +745,8 @@ def collect_candidates(kb: Knowledge, reading: Reading, sentences: list[ScoredSe
                         continue
                 elif subject is not None and not cost_is_the_films(subject, reading.route.film, kb):
                     continue
+            if ext_type == T.PLACE and _A_TIME.fullmatch(surface):
+                continue  # "the ones set at Christmas": a time of year, not a place
             if ext_type == T.PLACE and surface[:1].islower():
                 bonus -= 0.3  # a place with no name answers only when no named place does
             if ext_type == T.PLACE and (surface, surface, offset) in said_of:
