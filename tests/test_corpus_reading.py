@@ -76,3 +76,14 @@ def test_hatnotes_and_film_site_list_links_are_page_furniture():
     prose = " ".join(b.text for b in layout.blocks if b.kind in ("prose", "item"))
     assert "lighthouse keeper" in prose
     assert "stage play" not in prose and "Coastal dramas" not in prose
+
+
+def test_a_fact_sheet_table_gives_the_starring_field(tmp_path):
+    sheet = ("# Harbour Lights (1994)\n\n| | |\n|---|---|\n| **Directed by** | Mara Quill |\n"
+             "| **Stars** | Odile Varga, Tom Reyes, Ines Holm |\n| **Runtime** | 99 minutes |\n\n"
+             "## Supporting players\n\n- **Ines Holm** as the harbourmaster\n- **Piet Lang** as Old Joris\n")
+    qa = small_corpus(tmp_path, sheet=sheet)
+    reply = qa.ask("Who is in Harbour Lights?")
+    assert reply.answer is not None
+    assert "Odile Varga" in reply.answer and "Tom Reyes" in reply.answer
+    assert any("Odile Varga" in c.quote for c in reply.citations)

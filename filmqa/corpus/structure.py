@@ -395,6 +395,17 @@ _CONTENTS = re.compile(r"(?i)^contents(?:\s*\[?hide\]?)?$")
 _CONTENTS_ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s+\S.{0,70}$")
 
 
+def _fact_sheet_fields(rows: list[TableRow]) -> list[InfoboxField]:
+    """A headerless two-column table of labels and values ("| **Starring** | A, B, C |"): a fact sheet, whose
+    cast row is the page's starring field as an infobox's is."""
+    out = []
+    for row in rows:
+        cells = list(row.cells.items())
+        if len(cells) == 2 and [h for h, _ in cells] == ["column 1", "column 2"] and cells[0][1].strip().lower() in ("starring", "stars", "cast"):
+            out.append(InfoboxField(key="starring", value=cells[1][1], start=row.start, end=row.end))
+    return out
+
+
 def split_field(text: str) -> tuple[str, str] | None:
     """(key, value) of a field's cleaned text: "budget = $5M", or a copied page's "Budget $5M".
     The value is a suffix of ``text``, so offsets into it are offsets into the text."""
@@ -740,6 +751,7 @@ def segment(text: str) -> Layout:
             layout.cast.extend(prose_cast(text, s, e))
         last_prose_end_punct = field_line or bool(_SENTENCE_END.search(line))
         prev_blank = False
+    layout.infobox.extend(_fact_sheet_fields(layout.table_rows))
     tabled = table_cast(layout.table_rows)
     if tabled:
         layout.cast = sorted(layout.cast + tabled, key=lambda c: c.start)
