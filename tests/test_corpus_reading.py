@@ -87,3 +87,13 @@ def test_a_fact_sheet_table_gives_the_starring_field(tmp_path):
     assert reply.answer is not None
     assert "Odile Varga" in reply.answer and "Tom Reyes" in reply.answer
     assert any("Odile Varga" in c.quote for c in reply.citations)
+
+
+def test_a_labelled_cast_line_names_players_with_their_parts_in_brackets():
+    text = "Credits\n\nStarring: Odile Varga (Marthe Kiel), Tom Reyes (the Ferryman), Ines Holm (Greta Dahl).\n"
+    credits = {(c.actor, c.role) for c in segment(text).cast}
+    assert ("Odile Varga", "Marthe Kiel") in credits and ("Ines Holm", "Greta Dahl") in credits
+    assert not any(c.actor == "Marthe Kiel" for c in segment(text).cast)
+    # in running prose the part comes first, its player in brackets
+    prose = "Notes\n\nThe ferry owner Marthe Kiel (Odile Varga) hires a drifter for the winter crossings.\n"
+    assert [(c.actor, c.role.split(",")[0]) for c in segment(prose).cast] == [("Odile Varga", "Marthe Kiel")]

@@ -516,11 +516,20 @@ _NOT_A_PART = re.compile(r"(?i)\b(?:best|award|awards|prize|oscar|festival|pictu
 _MAY_CREDIT = re.compile(r"\(|['’]s (?:role|performance|turn|portrayal) as |, who (?:plays|played|portrays|portrayed|voices|voiced) ")
 
 
+# "CAST: Dale Whitcomb (Cyrus Pruitt), ...": a line labelled as the cast names the players, their parts in brackets
+_CAST_LABEL = re.compile(r"(?i)[ \t]*(?:cast|starring|stars|featuring)[ \t]*:")
+
+
 def prose_cast(text: str, start: int, end: int) -> list[CastCredit]:
-    """``Role (Actor)`` and ``Actor's role as Role`` credits said in a line of prose."""
+    """``Role (Actor)`` and ``Actor's role as Role`` credits said in a line of prose (``Actor (Role)`` in a cast line)."""
     out = []
+    players_first = bool(_CAST_LABEL.match(text, start, end))
     for m in [*_PROSE_CREDIT.finditer(text, start, end), *_PROSE_PLAYER.finditer(text, start, end)]:
         role, actor = m.group("role"), m.group("actor")
+        if players_first and m.re is _PROSE_CREDIT:
+            if m.group("pre") or len(role.split()) < 2:
+                continue  # a player is named in full
+            role, actor = actor, role
         if _NOT_A_PART.search(role) or _NOT_A_PART.search(actor) or role.split()[0] in ("The", "A", "An", "In", "On", "At", "As", "And"):
             continue
         said = ", ".join(x.strip() for x in (m.group("pre"), m.groupdict().get("post")) if x and x.strip())
