@@ -97,3 +97,11 @@ def test_a_labelled_cast_line_names_players_with_their_parts_in_brackets():
     # in running prose the part comes first, its player in brackets
     prose = "Notes\n\nThe ferry owner Marthe Kiel (Odile Varga) hires a drifter for the winter crossings.\n"
     assert [(c.actor, c.role.split(",")[0]) for c in segment(prose).cast] == [("Odile Varga", "Marthe Kiel")]
+
+
+def test_a_credit_line_is_no_section_heading():
+    text = ("CREDITS\n\nCinematography: Ayo Lind\nEditor: Rhea Montague\nCostume design: Ilse Kroon\n"
+            "Music: The Dry Wells\n\nABOUT THE DIRECTOR\n\nShe grew up on the coast and studied film in Leeds.\n")
+    sections = segment(text).sections
+    assert "Editor: Rhea Montague" not in sections and "Costume design: Ilse Kroon" not in sections
+    assert "ABOUT THE DIRECTOR" in sections

@@ -82,7 +82,8 @@ _PAGE_FOOTER = re.compile(r"\s*(?:Retrieved from\s+[\"“]?https?://|Categories:
 # "Produced by: Brent Maddock, S. S. Wilson", "Running time: 96 minutes": a fact sheet's field, not a heading
 _FIELD_LINE = re.compile(r"(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+by|Starring|Music|Cinematography|Editing|Budget|Box office|Gross|Running time|Runtime"
                          r"|Country|Countries|Language|Languages|Release date|Released|Production compan(?:y|ies)|Studio|Distributor|Genre"
-                         r"|Rating|Certificate|Director|Writers?|Producers?|Composer|Cast|Label|Publisher):\s+\S")
+                         r"|Rating|Certificate|Director|Writers?|Producers?|Composer|Cast|Label|Publisher|Editors?|Screenplay|Story|Casting|Sound"
+                         r"|Costumes?(?: design(?:er)?)?|Production design(?:er)?|Director of photography|Cinematographer):\s+\S")
 _NOT_HEADING_END = re.compile(r"[.,;:!?…\"'”’)]$")
 
 
