@@ -72,6 +72,16 @@ SETS = [
         "heldout9", 80, 4, 3, 12, 5, 6,
         frozenset({("The Third Man", 1949), ("Pan's Labyrinth", 2006), ("Halfway to Marfa", 2016)}),
     ),
+    # a real blockbuster whose prequel (Furiosa, 2024) and box-office rival (Pitch Perfect 2) are only mentioned
+    # (raw MediaWiki article, box-office news piece, Reddit thread), a real documentary (IMDb-like title page, review
+    # blog with cookie banner and comments), an invented Finnish comedy-drama (press kit, Q:/A: interview)
+    HeldOut(
+        "heldout10", 80, 4, 3, 12, 5, 7,
+        frozenset({("Mad Max: Fury Road", 2015), ("Free Solo", 2018), ("Ice Road Choir", 2018)}),
+        # build_corpus does not find the invented film (named by a press kit and an interview only): a known
+        # miss, recorded as the corpus-build test found it rather than rewriting the documents to suit it
+        missed=frozenset({("Ice Road Choir", 2018)}),
+    ),
 ]
 
 
