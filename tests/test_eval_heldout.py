@@ -77,10 +77,8 @@ SETS = [
     # blog with cookie banner and comments), an invented Finnish comedy-drama (press kit, Q:/A: interview)
     HeldOut(
         "heldout10", 80, 4, 3, 12, 5, 7,
+        # (the invented film is named by its press kit's credit block, "ICE ROAD CHOIR ... a film by X")
         frozenset({("Mad Max: Fury Road", 2015), ("Free Solo", 2018), ("Ice Road Choir", 2018)}),
-        # build_corpus does not find the invented film (named by a press kit and an interview only): a known
-        # miss, recorded as the corpus-build test found it rather than rewriting the documents to suit it
-        missed=frozenset({("Ice Road Choir", 2018)}),
     ),
 ]
 

@@ -158,3 +158,19 @@ def test_listicle_headlines_and_listing_credit_blocks_name_their_film(tmp_path):
     labels = {f.label: sorted(f.doc_ids) for f in build_corpus(tmp_path).films}
     assert labels == {"Paper Kites (1990)": ["list.md"], "Dust and Static (2015)": ["site.txt"],
                       "The Long Thaw (2018)": ["fest.txt"]}
+
+
+def test_a_press_kits_credit_block_and_a_titles_subtitle_name_the_film(tmp_path):
+    """"THE SALT CHOIR / (Suolakuoro) / a film by X" over a spec line names a film (its year from the spec line, not
+    the kit's "updated 2019"); a question may name "Mad Max: Fury Road" by its subtitle alone."""
+    from filmqa import FilmQA
+
+    (tmp_path / "kit.txt").write_text(
+        "NORTHLIGHT presents\n\nTHE SALT CHOIR\n(Suolakuoro)\n\na film by Aino Lumi\n\nPRESS KIT — updated March 2019\n\n"
+        "Finland 2018 · 96 min · Finnish\n\nThe Salt Choir follows a village choir that sings on the frozen sea.\n", encoding="utf-8")
+    (tmp_path / "wiki.txt").write_text(
+        "'''Dust Engine: Iron Road''' is a 2015 action film directed by Ida Wren. It runs 120 minutes.\n", encoding="utf-8")
+    qa = FilmQA.from_directory(tmp_path, cache=False)
+    assert {f.label for f in qa.films} == {"The Salt Choir (2018)", "Dust Engine: Iron Road (2015)"}
+    reply = qa.ask("who directed iron road")
+    assert reply.route.film == "Dust Engine: Iron Road (2015)" and reply.answer == "Ida Wren", reply.text

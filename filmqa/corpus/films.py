@@ -52,7 +52,7 @@ _HEADLINE_LEAD = re.compile(
     r"|In Defen[cs]e of|Rewatching|Retrospective:|Review:)\s+(?=[A-Z0-9*_\"“])", re.I)
 # a credit block: a title line ("Halfway to Marfa 2016", "HALFWAY TO MARFA") over "Directed by X" / "Director: X"
 _CREDIT_TITLE = re.compile(rf"^[ \t]*(?P<title>{_TITLE}?|[A-Z0-9][A-Z0-9'’&!?.:, -]{{2,60}})(?:[ \t]+(?P<y>(?:18|19|20)\d\d))?[ \t]*$")
-_CREDIT_LINE = re.compile(r"^\s*(?:Directed by|Director\s*:|Dir\.)\s*[A-Z]", re.I)
+_CREDIT_LINE = re.compile(r"^\s*(?:(?:Written and )?Directed by|Director\s*:|Dir\.|an?\s+film\s+by)\s*[A-Z]", re.I)
 _SMALL_WORDS = frozenset("a an the and or of to in on at for from with by vs".split())
 _FIELD_LINE = re.compile(r"^\s*[A-Z][\w ]{0,20}:\s")  # "Rated: R", "Film year: 1979": a fact sheet's row
 # a listing's banner over a title ("WORLD PREMIERE", "NOW SHOWING", "NEW RESTORATION"): no title of its own
@@ -135,7 +135,9 @@ def _credit_block_title(head: str, text: str) -> tuple[str, int | None] | None:
             t = _tidy_title(_title_case(title) if title.isupper() else title)
             if not t or _LEADING_JUNK.match(t):
                 continue
-            year = m.group("y") or next((y.group() for ln in lines[j + 1 : i + 3] for y in [_YEAR.search(ln)] if y), None)
+            # (a listing's spec line, "Finland 2018 · 96 min", before an "updated March 2019")
+            below = sorted(lines[j + 1 : i + 3], key=lambda ln: not re.search(r"\d\s*min\b", ln))
+            year = m.group("y") or next((y.group() for ln in below for y in [_YEAR.search(ln)] if y), None)
             found.append((bool(m.group("y")), folded.count(fold_accents(t.lower())), t, int(year) if year else None))
         if found:
             _, _, t, year = max(found)
@@ -446,8 +448,9 @@ def foreign_spans(text: str, cells: dict[str, str], own: set[str], others: set[s
 
 
 def subtitles(film: Film) -> list[str]:
-    """Subtitles a question may name an alias by ("Die Harder" of "Die Hard 2: Die Harder"): two words or
-    more, no "Part II". Only for reading questions: in documents the subtitle follows the full title."""
-    return [sub for a in film.aliases for sub in [a.split(": ", 1)[-1].strip()]
+    """Subtitles a question may name a film or an alias by ("Fury Road" of "Mad Max: Fury Road", "Die Harder" of
+    "Die Hard 2: Die Harder"): two words or more, no "Part II". Only for reading questions: in documents the
+    subtitle follows the full title."""
+    return [sub for a in (film.title, *film.aliases) for sub in [a.split(": ", 1)[-1].strip()]
             if ": " in a and len(sub.split()) >= 2 and not _NOT_SUBTITLE.match(sub) and _tidy_title(sub)]
 
