@@ -388,6 +388,7 @@ class _TitleIndex:
     without_the: dict[str, list[int]]  # "orchard thieves" -> places of "the orchard thieves" (when not a title itself)
     series: dict[str, list[int]]  # "night train" -> places of "night train ii", "night train i"…
     longest: int  # words in the longest title
+    starts: set[str] = field(default_factory=set)  # every title and every run of words a title starts with
 
     @classmethod
     def of(cls, kb: Knowledge) -> "_TitleIndex":
@@ -404,8 +405,9 @@ class _TitleIndex:
             toks = t.split()
             if len(toks) >= 2 and toks[-1] in _SERIES_MARK | {"i"}:
                 series.setdefault(" ".join(toks[:-1]), []).append(i)
+        starts = {" ".join(toks[:k]) for t in known for toks in [t.split()] for k in range(1, len(toks) + 1)}
         index = cls(titles, known, {t: i for i, (t, _) in enumerate(titles)}, without_the, series,
-                    max((len(t.split()) for t in known), default=0))
+                    max((len(t.split()) for t in known), default=0), starts)
         if len(_TITLE_INDEX) >= 8:
             _TITLE_INDEX.clear()
         _TITLE_INDEX[id(kb.film_titles)] = (kb.film_titles, index)
@@ -423,7 +425,7 @@ def _names_film(name: str, kb: Knowledge) -> bool:
     """A capitalised name that is a corpus title or its start ("Die Hard" of "Die Hard 2"): a film, not a
     person a later "he"/"she" can mean."""
     c = canon_title(name)
-    return bool(c) and any(t == c or t.startswith(c + " ") for t in _TitleIndex.of(kb).known)
+    return bool(c) and c in _TitleIndex.of(kb).starts
 
 
 def films_named(q: str, kb: Knowledge) -> tuple[list[str], str | None]:

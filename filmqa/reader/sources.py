@@ -80,7 +80,7 @@ def _film_docs(qa, film: str | None) -> list[Document]:
 def _names(qa, doc: Document) -> list[str]:
     """The site and author names a page gives itself -- but not a film's title in capitals over a listing
     ("HALFWAY TO MARFA" atop a festival's page), which names the film, not the page."""
-    titles = {normalise_title(t) for f in qa.films for t in (f.title, *f.aliases)}
+    titles = qa.knowledge.film_titles  # (normalised once, when the corpus is read: a question must not redo every film's)
     return [f.value for f in doc.page if f.key in ("site", "author") and len(f.value) >= 3 and normalise_title(f.value) not in titles]
 
 
