@@ -171,6 +171,17 @@ class FilmQA:
         """Ids of the passages of ``doc_id`` (a document's passages are consecutive)."""
         return range(*self._doc_ranges.get(doc_id, (0, 0)))
 
+    def document_sentences(self, doc_id: str):
+        """(passage, sentence) for every sentence of ``doc_id`` once, in order: passages overlap by a sentence,
+        so reading a document straight through must skip the repeats."""
+        seen: set[int] = set()
+        for pid in self.passage_range(doc_id):
+            p = self.passages[pid]
+            for sent in p.sentences:
+                if sent.start not in seen:
+                    seen.add(sent.start)
+                    yield p, sent
+
     def film_mask(self, labels: list[str]) -> np.ndarray | None:
         """Passages about any of ``labels`` (None: no limit): those of the films' documents, but
         of a document about several films only the passages about one of these (``Passage.films``)."""

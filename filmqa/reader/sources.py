@@ -163,24 +163,18 @@ def review_span(qa, doc_ids: list[str], score: str) -> tuple[str, tuple[int, int
     from after the score before it (or its section's start) to its own."""
     want = score.replace(" ", "")
     for doc_id in doc_ids:
-        seen: set[int] = set()
         run_start: int | None = None
         section = object()
-        for pid in qa.passage_range(doc_id):
-            p = qa.passages[pid]
-            for s in p.sentences:
-                if s.start in seen:
-                    continue
-                seen.add(s.start)
-                if p.section != section:
-                    section, run_start = p.section, None
-                if run_start is None:
-                    run_start = s.start
-                scores = ["/".join(m.groups()) for m in _SCORE_AT.finditer(s.text)]
-                if want in scores:
-                    return doc_id, (run_start, s.end)
-                if scores:
-                    run_start = None
+        for p, s in qa.document_sentences(doc_id):
+            if p.section != section:
+                section, run_start = p.section, None
+            if run_start is None:
+                run_start = s.start
+            scores = ["/".join(m.groups()) for m in _SCORE_AT.finditer(s.text)]
+            if want in scores:
+                return doc_id, (run_start, s.end)
+            if scores:
+                run_start = None
     return None
 
 
@@ -216,6 +210,9 @@ class ScopedCorpus:
 
     def passage_range(self, doc_id: str) -> range:
         return self._qa.passage_range(doc_id) if doc_id in self.source.doc_ids else range(0)
+
+    def document_sentences(self, doc_id: str):
+        return self._qa.document_sentences(doc_id) if doc_id in self.source.doc_ids else iter(())
 
     def search_terms(self, terms: list[str], k: int = 10, films: list[str] | None = None) -> list[Passage]:
         return scoped_hits(self._qa, terms, self.source, k)
@@ -266,24 +263,18 @@ def cited_piece_date(qa, reading) -> Answer | None:
     docs = [d.doc_id for d in _film_docs(qa, route.film)]
     for doc_id in docs:
         prev_text = ""
-        seen: set[int] = set()
-        for pid in qa.passage_range(doc_id):
-            p = qa.passages[pid]
-            for sent in p.sentences:
-                if sent.start in seen:
-                    continue
-                seen.add(sent.start)
-                near = set(re.findall(r"[\w'’]+", f"{prev_text} {sent.text}".lower()))
-                prev_text = sent.text
-                date = _FULL_DATE.search(sent.text)
-                if date and all(w <= near for w in words_of):
-                    doc = qa.document(doc_id)
-                    cite = Citation(n=1, doc_id=doc_id, title=doc.title if doc else p.title, section=p.section, quote=sent.text,
-                                    start=sent.start, end=sent.end, passage_id=p.id)
-                    value = date.group()
-                    new_route = route.model_copy(update={"explanation": "the date of the reference that names the piece", "passages": passage_refs([p])})
-                    return Answer(question=route.question, answer=value, text=f"{full_stop(value)}\n{sent.text} [1]",
-                                  citations=[cite], route=new_route, confidence=0.8)
+        for p, sent in qa.document_sentences(doc_id):
+            near = set(re.findall(r"[\w'’]+", f"{prev_text} {sent.text}".lower()))
+            prev_text = sent.text
+            date = _FULL_DATE.search(sent.text)
+            if date and all(w <= near for w in words_of):
+                doc = qa.document(doc_id)
+                cite = Citation(n=1, doc_id=doc_id, title=doc.title if doc else p.title, section=p.section, quote=sent.text,
+                                start=sent.start, end=sent.end, passage_id=p.id)
+                value = date.group()
+                new_route = route.model_copy(update={"explanation": "the date of the reference that names the piece", "passages": passage_refs([p])})
+                return Answer(question=route.question, answer=value, text=f"{full_stop(value)}\n{sent.text} [1]",
+                              citations=[cite], route=new_route, confidence=0.8)
     return None
 
 

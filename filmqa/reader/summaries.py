@@ -264,28 +264,22 @@ REPLY_TURN = re.compile(r"^\W*(?:A|Answer)\s*[:.]\s", re.I)
 def reply_to(qa, ss: ScoredSentence, count: int = 2) -> list[ScoredSentence]:
     """The first sentences of the reply when ``ss`` is the interviewer's own words ("Q: Why ...? A lot of people were
     upset that ..."): what the interviewer says only repeats the question; the answer is the guest's. [] otherwise."""
-    seen: set[int] = set()
     turn, asked, reply = None, False, []
-    for pid in qa.passage_range(ss.passage.doc_id):
-        p = qa.passages[pid]
-        for sent in p.sentences:
-            if sent.start in seen:
-                continue
-            seen.add(sent.start)
-            if _ASKER_TURN.match(sent.text):
-                if asked and not reply:
-                    return []  # two questions in a row: no reply said
-                turn = "Q"
-            elif REPLY_TURN.match(sent.text):
-                turn = "A"
-            if asked and turn == "A":
-                reply.append(ScoredSentence(sent, p, ss.score, ss.coverage))
-                if len(reply) == count:
-                    return reply
-            elif asked and turn == "Q" and reply:
+    for p, sent in qa.document_sentences(ss.passage.doc_id):
+        if _ASKER_TURN.match(sent.text):
+            if asked and not reply:
+                return []  # two questions in a row: no reply said
+            turn = "Q"
+        elif REPLY_TURN.match(sent.text):
+            turn = "A"
+        if asked and turn == "A":
+            reply.append(ScoredSentence(sent, p, ss.score, ss.coverage))
+            if len(reply) == count:
                 return reply
-            if sent.start == ss.sentence.start:
-                if turn != "Q":
-                    return []
-                asked = True
+        elif asked and turn == "Q" and reply:
+            return reply
+        if sent.start == ss.sentence.start:
+            if turn != "Q":
+                return []
+            asked = True
     return reply
